@@ -1,0 +1,159 @@
+//! From a source file to the bank the app reads, with every problem found.
+
+use std::path::{Path, PathBuf};
+
+use quiz_domain::{AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind, BANK_FORMAT};
+
+use crate::markdown::{literal, render, render_inline};
+use crate::highlight::highlight_python;
+use crate::source::{parse, SourceBank, SourceQuestion};
+
+/// An output question's claim, to be checked against CPython.
+#[derive(Clone, Debug)]
+pub struct Snippet {
+    pub question: String,
+    pub code: String,
+    pub expected: String,
+    pub wrong: Vec<String>,
+}
+
+pub struct Compiled {
+    pub path: PathBuf,
+    pub bank: Bank,
+    pub snippets: Vec<Snippet>,
+}
+
+/// A problem with the file it was found in, printed as
+/// `content/x.toml: question q: what is wrong`.
+#[derive(Clone, Debug)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub problem: String,
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.problem)
+    }
+}
+
+pub fn compile_file(path: &Path) -> Result<Compiled, Vec<FileProblem>> {
+    let fail = |problem: String| {
+        vec![FileProblem {
+            path: path.to_owned(),
+            problem,
+        }]
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let source = parse(&text).map_err(|e| fail(format!("not valid bank TOML: {e}")))?;
+    compile(source, path).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|problem| FileProblem {
+                path: path.to_owned(),
+                problem: problem.to_string(),
+            })
+            .collect()
+    })
+}
+
+fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
+    let book_id = source.book.id.clone();
+    let mut problems = Vec::new();
+    let mut questions = Vec::new();
+    let mut snippets = Vec::new();
+    for question in source.questions {
+        let id = question.id.clone();
+        match compile_question(question) {
+            Ok((question, snippet)) => {
+                questions.push(question);
+                snippets.extend(snippet);
+            }
+            Err(message) => problems.push(Problem {
+                book: book_id.clone(),
+                question: Some(id),
+                message,
+            }),
+        }
+    }
+    let bank = Bank {
+        format: BANK_FORMAT,
+        book: Book {
+            id: source.book.id,
+            title: source.book.title,
+            authors: source.book.authors,
+            edition: source.book.edition,
+            summary: source.book.summary,
+        },
+        chapters: source
+            .chapters
+            .into_iter()
+            .map(|c| Chapter { id: c.id, title: c.title })
+            .collect(),
+        questions,
+    };
+    if problems.is_empty() {
+        Ok(Compiled {
+            path: path.to_owned(),
+            bank,
+            snippets,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>), String> {
+    let kind = QuestionKind::from_name(&source.kind).ok_or_else(|| {
+        let known: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown type {:?} (known: {})", source.kind, known.join(", "))
+    })?;
+    let option_text = |text: &str| match kind {
+        QuestionKind::Output => Ok(literal(text)),
+        _ => render_inline(text),
+    };
+    let options = source
+        .options
+        .iter()
+        .map(|option| {
+            Ok(AnswerOption {
+                text: option_text(&option.text)?,
+                correct: option.correct,
+                why: render(&option.why)?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let snippet = match (&source.code, kind) {
+        (Some(code), QuestionKind::Output) => Some(Snippet {
+            question: source.id.clone(),
+            code: code.clone(),
+            expected: source
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.text.clone())
+                .next()
+                .unwrap_or_default(),
+            wrong: source
+                .options
+                .iter()
+                .filter(|o| !o.correct)
+                .map(|o| o.text.clone())
+                .collect(),
+        }),
+        _ => None,
+    };
+    let question = Question {
+        id: source.id,
+        chapter: source.chapter,
+        topics: source.topics,
+        difficulty: source.difficulty,
+        kind,
+        prompt: render(&source.prompt)?,
+        code: source.code.as_deref().map(highlight_python).transpose()?,
+        explanation: source.explanation.as_deref().map(render).transpose()?,
+        reread: source.reread,
+        options,
+    };
+    Ok((question, snippet))
+}

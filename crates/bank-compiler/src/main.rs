@@ -1,0 +1,91 @@
+//! `bank-compiler build [--out DIR]`: validate and write the bank files
+//! (Trunk runs this after each build, into its staging folder).
+//! `bank-compiler check [FILE...]`: validate, and run the output snippets of
+//! the given files (all files when none is given) with CPython.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bank_compiler::{check_snippets, compile_all, content_dir, source_files, write_banks};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build(&args[1..]),
+        Some("check") => check(&args[1..]),
+        _ => Err("usage: bank-compiler build [--out DIR] | check [FILE...]".into()),
+    };
+    match result {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn compile_everything() -> Result<Vec<bank_compiler::Compiled>, String> {
+    let files = source_files(&content_dir())?;
+    compile_all(&files).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("{}\n{} problem(s) in the question banks", lines.join("\n"), lines.len())
+    })
+}
+
+fn build(args: &[String]) -> Result<String, String> {
+    let out = match args {
+        [flag, dir] if flag == "--out" => PathBuf::from(dir),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(|staging| PathBuf::from(staging).join("banks"))
+            .ok_or("give --out DIR (or run from a Trunk hook)")?,
+        _ => return Err("usage: bank-compiler build [--out DIR]".into()),
+    };
+    let compiled = compile_everything()?;
+    write_banks(&compiled, &out)?;
+    let count: usize = compiled.iter().map(|c| c.bank.questions.len()).sum();
+    Ok(format!(
+        "wrote {} banks ({count} questions) to {}",
+        compiled.len(),
+        out.display()
+    ))
+}
+
+fn check(files: &[String]) -> Result<String, String> {
+    let compiled = compile_everything()?;
+    let chosen: Vec<PathBuf> = files
+        .iter()
+        .map(|f| std::fs::canonicalize(f).map_err(|e| format!("{f}: {e}")))
+        .collect::<Result<_, _>>()?;
+    let selected: Vec<_> = compiled
+        .iter()
+        .filter(|c| {
+            chosen.is_empty()
+                || std::fs::canonicalize(&c.path).is_ok_and(|path| chosen.contains(&path))
+        })
+        .collect();
+    let snippets: Vec<_> = selected.iter().flat_map(|c| c.snippets.clone()).collect();
+    let failures = check_snippets(&snippets);
+    if !failures.is_empty() {
+        let lines: Vec<String> = failures
+            .iter()
+            .map(|(question, problem)| {
+                let path = selected
+                    .iter()
+                    .find(|c| c.bank.question(question).is_some())
+                    .map(|c| c.path.display().to_string())
+                    .unwrap_or_default();
+                format!("{path}: question {question}: {problem}")
+            })
+            .collect();
+        return Err(format!("{}\n{} snippet(s) disagree with CPython", lines.join("\n"), lines.len()));
+    }
+    let questions: usize = selected.iter().map(|c| c.bank.questions.len()).sum();
+    Ok(format!(
+        "ok: {} bank(s), {questions} questions valid, {} output snippets match CPython",
+        selected.len(),
+        snippets.len()
+    ))
+}

@@ -1,0 +1,88 @@
+//! The human-written TOML format, as described in content/AUTHORING.md.
+//! Unknown fields are errors so that a typo cannot silently drop data.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceBank {
+    pub book: SourceBook,
+    pub chapters: Vec<SourceChapter>,
+    pub questions: Vec<SourceQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceBook {
+    pub id: String,
+    pub title: String,
+    pub authors: String,
+    pub edition: Option<String>,
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceChapter {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceQuestion {
+    pub id: String,
+    pub chapter: String,
+    pub topics: Vec<String>,
+    pub difficulty: u8,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub prompt: String,
+    pub code: Option<String>,
+    pub explanation: Option<String>,
+    pub reread: Option<String>,
+    pub options: Vec<SourceOption>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceOption {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    pub why: String,
+}
+
+pub fn parse(text: &str) -> Result<SourceBank, String> {
+    toml::from_str(text).map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_field_is_an_error() {
+        let text = r#"
+            chapters = []
+            [book]
+            id = "b"
+            title = "T"
+            authors = "A"
+            summary = "S"
+            [[questions]]
+            id = "b-q"
+            chapter = "1"
+            topics = ["t"]
+            difficulty = 1
+            type = "single"
+            prompt = "p"
+            [[questions.options]]
+            text = "a"
+            corect = true
+            why = "w"
+        "#;
+        let error = parse(text).unwrap_err();
+        assert!(error.contains("unknown field `corect`"), "{error}");
+    }
+}

@@ -1,0 +1,23 @@
+//! The quiz domain: what a question bank holds, how an answer is graded,
+//! how an attempt moves from question to question and what it scores.
+//!
+//! Plain Rust on purpose: no UI, browser or storage crate may be added here,
+//! so the rules can be tested natively and reused by every delivery layer.
+
+mod answer;
+mod attempt;
+mod bank;
+mod catalog;
+mod question;
+mod score;
+mod similarity;
+mod validation;
+
+pub use answer::{Answer, AnswerError};
+pub use attempt::{Attempt, AttemptError, AttemptResult, Response};
+pub use bank::{Bank, Book, Chapter, BANK_FORMAT};
+pub use catalog::{Catalog, CatalogEntry};
+pub use question::{AnswerOption, Question, QuestionKind};
+pub use score::Score;
+pub use similarity::{near_duplicate, normalized_words};
+pub use validation::{validate_bank, validate_banks, Problem};

@@ -1,0 +1,324 @@
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::bank::Bank;
+use crate::question::{Question, QuestionKind};
+use crate::similarity::{near_duplicate, normalized_words};
+
+/// Something wrong with a bank, located by book and question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub book: String,
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.question {
+            Some(id) => write!(f, "question {id}: {}", self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+const MIN_OPTIONS: usize = 2;
+const MAX_OPTIONS: usize = 6;
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every rule one bank must keep on its own.
+pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut report = |question: Option<&str>, message: String| {
+        problems.push(Problem {
+            book: bank.book.id.clone(),
+            question: question.map(str::to_owned),
+            message,
+        })
+    };
+    if !is_slug(&bank.book.id) {
+        report(None, format!("book id {:?} must be lowercase letters, digits and '-'", bank.book.id));
+    }
+    for (field, value) in [("title", &bank.book.title), ("authors", &bank.book.authors), ("summary", &bank.book.summary)] {
+        if value.trim().is_empty() {
+            report(None, format!("book {field} is empty"));
+        }
+    }
+    let mut chapter_ids = HashSet::new();
+    for chapter in &bank.chapters {
+        if !chapter_ids.insert(chapter.id.as_str()) {
+            report(None, format!("chapter {:?} is listed twice", chapter.id));
+        }
+        if chapter.title.trim().is_empty() {
+            report(None, format!("chapter {:?} has no title", chapter.id));
+        }
+        if !bank.questions.iter().any(|q| q.chapter == chapter.id) {
+            report(None, format!("chapter {:?} has no questions", chapter.id));
+        }
+    }
+    if bank.questions.is_empty() {
+        report(None, "the bank has no questions".into());
+    }
+    let mut question_ids = HashSet::new();
+    for question in &bank.questions {
+        let id = Some(question.id.as_str());
+        if !question_ids.insert(question.id.as_str()) {
+            report(id, "this id is used twice".into());
+        }
+        for message in question_problems(question, &chapter_ids) {
+            report(id, message);
+        }
+    }
+    problems
+}
+
+fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !is_slug(&question.id) {
+        problems.push("the id must be lowercase letters, digits and '-'".into());
+    }
+    if !chapter_ids.contains(question.chapter.as_str()) {
+        problems.push(format!("unknown chapter {:?}", question.chapter));
+    }
+    if question.topics.is_empty() {
+        problems.push("needs at least one topic".into());
+    }
+    for topic in &question.topics {
+        if !is_slug(topic) {
+            problems.push(format!("topic {topic:?} must be lowercase words joined by '-'"));
+        }
+    }
+    if !(1..=3).contains(&question.difficulty) {
+        problems.push(format!("difficulty {} is not 1, 2 or 3", question.difficulty));
+    }
+    if question.prompt.trim().is_empty() {
+        problems.push("the prompt is empty".into());
+    }
+    let count = question.options.len();
+    if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&count) {
+        problems.push(format!("needs {MIN_OPTIONS} to {MAX_OPTIONS} options, found {count}"));
+    }
+    let mut texts = HashSet::new();
+    for (index, option) in question.options.iter().enumerate() {
+        if option.why.trim().is_empty() {
+            problems.push(format!("option {} has no explanation (why)", index + 1));
+        }
+        if option.text.trim().is_empty() {
+            problems.push(format!("option {} has no text", index + 1));
+        }
+        if !texts.insert(option.text.trim()) {
+            problems.push(format!("option {} repeats an earlier option", index + 1));
+        }
+    }
+    let correct = question.options.iter().filter(|o| o.correct).count();
+    match question.kind {
+        QuestionKind::Multiple => {
+            if correct == 0 {
+                problems.push("multiple-select question has no correct option".into());
+            }
+            if correct == count {
+                problems.push("multiple-select question has no wrong option".into());
+            }
+        }
+        kind => {
+            if correct != 1 {
+                problems.push(format!(
+                    "{} question needs exactly one correct option, found {correct}",
+                    kind.name()
+                ));
+            }
+        }
+    }
+    if question.kind == QuestionKind::TrueFalse {
+        let texts: Vec<&str> = question.options.iter().map(|o| o.text.as_str()).collect();
+        if !matches!(texts.as_slice(), [t, f] if strip_paragraph(t) == "True" && strip_paragraph(f) == "False") {
+            problems.push("true-false question needs exactly the options True then False".into());
+        }
+    }
+    if question.kind == QuestionKind::Output && question.code.is_none() {
+        problems.push("output question has no code".into());
+    }
+    problems
+}
+
+fn strip_paragraph(html: &str) -> &str {
+    html.trim()
+        .trim_start_matches("<p>")
+        .trim_end_matches("</p>")
+        .trim()
+}
+
+/// The rules that span books: ids unique everywhere, no question asked twice.
+pub fn validate_banks(banks: &[Bank]) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = banks.iter().flat_map(validate_bank).collect();
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for bank in banks {
+        for question in &bank.questions {
+            if let Some(other) = owner.insert(&question.id, &bank.book.id) {
+                if other != bank.book.id {
+                    problems.push(Problem {
+                        book: bank.book.id.clone(),
+                        question: Some(question.id.clone()),
+                        message: format!("this id is also used in {other}"),
+                    });
+                }
+            }
+        }
+    }
+    let texts: Vec<(&Bank, &Question, Vec<String>)> = banks
+        .iter()
+        .flat_map(|bank| {
+            bank.questions.iter().map(move |q| {
+                let text = format!("{} {}", q.prompt, q.code.as_deref().unwrap_or_default());
+                (bank, q, normalized_words(&text))
+            })
+        })
+        .collect();
+    for (i, (bank, question, words)) in texts.iter().enumerate() {
+        for (other_bank, other, other_words) in &texts[..i] {
+            if near_duplicate(words, other_words) {
+                problems.push(Problem {
+                    book: bank.book.id.clone(),
+                    question: Some(question.id.clone()),
+                    message: format!(
+                        "the prompt duplicates question {} of {}",
+                        other.id, other_bank.book.id
+                    ),
+                });
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Book, Chapter, BANK_FORMAT};
+    use crate::question::AnswerOption;
+
+    fn option(text: &str, correct: bool) -> AnswerOption {
+        AnswerOption {
+            text: text.into(),
+            correct,
+            why: "because".into(),
+        }
+    }
+
+    fn question(id: &str, prompt: &str) -> Question {
+        Question {
+            id: id.into(),
+            chapter: "1".into(),
+            topics: vec!["data-model".into()],
+            difficulty: 2,
+            kind: QuestionKind::Single,
+            prompt: prompt.into(),
+            code: None,
+            explanation: None,
+            reread: None,
+            options: vec![option("a", true), option("b", false)],
+        }
+    }
+
+    fn bank(id: &str, questions: Vec<Question>) -> Bank {
+        Bank {
+            format: BANK_FORMAT,
+            book: Book {
+                id: id.into(),
+                title: "T".into(),
+                authors: "A".into(),
+                edition: None,
+                summary: "S".into(),
+            },
+            chapters: vec![Chapter {
+                id: "1".into(),
+                title: "One".into(),
+            }],
+            questions,
+        }
+    }
+
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_sound_bank_has_no_problems() {
+        assert_eq!(validate_bank(&bank("b", vec![question("b-one", "Why?")])), vec![]);
+    }
+
+    #[test]
+    fn single_choice_needs_exactly_one_correct_option() {
+        let mut q = question("b-one", "Why?");
+        q.options[1].correct = true;
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![q]))),
+            ["question b-one: single question needs exactly one correct option, found 2"]
+        );
+    }
+
+    #[test]
+    fn options_need_explanations_and_chapters_must_exist() {
+        let mut q = question("b-one", "Why?");
+        q.options[0].why = " ".into();
+        q.chapter = "9".into();
+        let found = messages(&validate_bank(&bank("b", vec![q])));
+        assert!(found.contains(&"question b-one: option 1 has no explanation (why)".to_string()));
+        assert!(found.contains(&"question b-one: unknown chapter \"9\"".to_string()));
+        assert!(found.contains(&"chapter \"1\" has no questions".to_string()));
+    }
+
+    #[test]
+    fn true_false_needs_true_then_false() {
+        let mut q = question("b-one", "Why?");
+        q.kind = QuestionKind::TrueFalse;
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![q.clone()]))),
+            ["question b-one: true-false question needs exactly the options True then False"]
+        );
+        q.options = vec![option("<p>True</p>", false), option("<p>False</p>", true)];
+        assert_eq!(validate_bank(&bank("b", vec![q])), vec![]);
+    }
+
+    #[test]
+    fn multiple_select_needs_a_right_and_a_wrong_option() {
+        let mut q = question("b-one", "Pick");
+        q.kind = QuestionKind::Multiple;
+        q.options[1].correct = true;
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![q]))),
+            ["question b-one: multiple-select question has no wrong option"]
+        );
+    }
+
+    #[test]
+    fn output_questions_need_code() {
+        let mut q = question("b-one", "What does it print?");
+        q.kind = QuestionKind::Output;
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![q]))),
+            ["question b-one: output question has no code"]
+        );
+    }
+
+    #[test]
+    fn ids_and_prompts_must_not_repeat_across_books() {
+        let first = bank("a", vec![question("x-one", "Which layer may import the ORM in this design?")]);
+        let second = bank("b", vec![question("x-one", "Which layer may import the ORM in this design ?")]);
+        assert_eq!(
+            messages(&validate_banks(&[first, second])),
+            [
+                "question x-one: this id is also used in a",
+                "question x-one: the prompt duplicates question x-one of a"
+            ]
+        );
+    }
+}
