@@ -1,1 +1,22 @@
+//! The application layer: what a person can do with the quiz (take a quiz,
+//! keep progress, move between pages), written against ports so that the
+//! browser is only one of the places it can run.
+//!
+//! Depends on the domain only; the browser adapters and the Leptos UI depend
+//! on this crate, never the other way round.
 
+mod content;
+mod memory;
+mod ports;
+mod progress;
+mod progress_book;
+mod route;
+mod session;
+
+pub use content::{read_bank, read_catalog};
+pub use memory::{FixedClock, MemoryStore};
+pub use ports::{Clock, KeyValueStore, StoreError};
+pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
+pub use progress_book::{ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
+pub use route::{Route, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
+pub use session::{Phase, QuizSession};

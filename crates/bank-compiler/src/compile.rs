@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use quiz_domain::{AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind, BANK_FORMAT};
+use quiz_domain::{
+    AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind, BANK_FORMAT,
+};
 
-use crate::markdown::{literal, render, render_inline};
 use crate::highlight::highlight_python;
+use crate::markdown::{literal, render, render_inline};
 use crate::source::{parse, SourceBank, SourceQuestion};
 
 /// An output question's claim, to be checked against CPython.
@@ -33,7 +35,10 @@ pub struct FileProblem {
 
 impl std::fmt::Display for FileProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.problem)
+        // Relative to where the command runs, so the path can be clicked.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let path = self.path.strip_prefix(&cwd).unwrap_or(&self.path);
+        write!(f, "{}: {}", path.display(), self.problem)
     }
 }
 
@@ -88,7 +93,10 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
         chapters: source
             .chapters
             .into_iter()
-            .map(|c| Chapter { id: c.id, title: c.title })
+            .map(|c| Chapter {
+                id: c.id,
+                title: c.title,
+            })
             .collect(),
         questions,
     };
@@ -106,7 +114,11 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
 fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>), String> {
     let kind = QuestionKind::from_name(&source.kind).ok_or_else(|| {
         let known: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.name()).collect();
-        format!("unknown type {:?} (known: {})", source.kind, known.join(", "))
+        format!(
+            "unknown type {:?} (known: {})",
+            source.kind,
+            known.join(", ")
+        )
     })?;
     let option_text = |text: &str| match kind {
         QuestionKind::Output => Ok(literal(text)),

@@ -68,13 +68,19 @@ pub fn highlight_python(code: &str) -> Result<String, String> {
     let mut stack = ScopeStack::new();
     let mut runs: Vec<(&'static str, String)> = Vec::new();
     for line in LinesWithEndings::from(code.trim_end()) {
-        let ops = state.parse_line(line, syntaxes).map_err(|e| e.to_string())?;
+        let ops = state
+            .parse_line(line, syntaxes)
+            .map_err(|e| e.to_string())?;
         for (text, op) in ScopeRegionIterator::new(&ops, line) {
             stack.apply(op).map_err(|e| e.to_string())?;
             if text.is_empty() {
                 continue;
             }
-            let class = if text.trim().is_empty() { "" } else { class_of(&stack) };
+            let class = if text.trim().is_empty() {
+                ""
+            } else {
+                class_of(&stack)
+            };
             match runs.last_mut() {
                 Some((last, run)) if *last == class => run.push_str(text),
                 _ => runs.push((class, text.to_owned())),
@@ -99,7 +105,10 @@ mod tests {
         let html = highlight_python("def f(x):\n    return 'a<b' + 1  # done\n").unwrap();
         assert!(html.contains(r#"<span class="k">def</span>"#), "{html}");
         assert!(html.contains(r#"<span class="f">f</span>"#), "{html}");
-        assert!(html.contains(r#"<span class="s">'a&lt;b'</span>"#), "{html}");
+        assert!(
+            html.contains(r#"<span class="s">'a&lt;b'</span>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<span class="n">1</span>"#), "{html}");
         assert!(html.contains(r#"<span class="c"># done</span>"#), "{html}");
     }

@@ -17,7 +17,8 @@ use quiz_domain::{validate_banks, Catalog};
 
 /// The content folder of this checkout.
 pub fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    std::fs::canonicalize(&dir).unwrap_or(dir)
 }
 
 /// Every bank source in `dir`, sorted by name so the catalog order is stable.

@@ -1,19 +1,24 @@
-//! `bank-compiler build [--out DIR]`: validate and write the bank files
-//! (Trunk runs this after each build, into its staging folder).
-//! `bank-compiler check [FILE...]`: validate, and run the output snippets of
-//! the given files (all files when none is given) with CPython.
+//! `bank-compiler build [--content DIR] [--out DIR]`: validate and write the
+//! bank files (Trunk runs this after each build, into its staging folder).
+//! `bank-compiler check [--content DIR] [FILE...]`: validate, and run the
+//! output snippets of the given files (all files when none is given) with
+//! CPython. `--content` defaults to this checkout's content/ folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bank_compiler::{check_snippets, compile_all, content_dir, source_files, write_banks};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let content = match take_option(&mut args, "--content") {
+        Some(dir) => PathBuf::from(dir),
+        None => content_dir(),
+    };
     let result = match args.first().map(String::as_str) {
-        Some("build") => build(&args[1..]),
-        Some("check") => check(&args[1..]),
-        _ => Err("usage: bank-compiler build [--out DIR] | check [FILE...]".into()),
+        Some("build") => build(&content, &args[1..]),
+        Some("check") => check(&content, &args[1..]),
+        _ => Err(USAGE.into()),
     };
     match result {
         Ok(summary) => {
@@ -27,23 +32,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn compile_everything() -> Result<Vec<bank_compiler::Compiled>, String> {
-    let files = source_files(&content_dir())?;
+const USAGE: &str =
+    "usage: bank-compiler build [--content DIR] [--out DIR] | check [--content DIR] [FILE...]";
+
+/// Removes `--name VALUE` from the arguments and returns VALUE.
+fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == name)?;
+    if at + 1 >= args.len() {
+        return None;
+    }
+    let value = args.remove(at + 1);
+    args.remove(at);
+    Some(value)
+}
+
+fn compile_everything(content: &Path) -> Result<Vec<bank_compiler::Compiled>, String> {
+    let files = source_files(content)?;
     compile_all(&files).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!("{}\n{} problem(s) in the question banks", lines.join("\n"), lines.len())
+        format!(
+            "{}\n{} problem(s) in the question banks",
+            lines.join("\n"),
+            lines.len()
+        )
     })
 }
 
-fn build(args: &[String]) -> Result<String, String> {
+fn build(content: &Path, args: &[String]) -> Result<String, String> {
     let out = match args {
         [flag, dir] if flag == "--out" => PathBuf::from(dir),
         [] => std::env::var_os("TRUNK_STAGING_DIR")
             .map(|staging| PathBuf::from(staging).join("banks"))
             .ok_or("give --out DIR (or run from a Trunk hook)")?,
-        _ => return Err("usage: bank-compiler build [--out DIR]".into()),
+        _ => return Err(USAGE.into()),
     };
-    let compiled = compile_everything()?;
+    let compiled = compile_everything(content)?;
     write_banks(&compiled, &out)?;
     let count: usize = compiled.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
@@ -53,8 +76,8 @@ fn build(args: &[String]) -> Result<String, String> {
     ))
 }
 
-fn check(files: &[String]) -> Result<String, String> {
-    let compiled = compile_everything()?;
+fn check(content: &Path, files: &[String]) -> Result<String, String> {
+    let compiled = compile_everything(content)?;
     let chosen: Vec<PathBuf> = files
         .iter()
         .map(|f| std::fs::canonicalize(f).map_err(|e| format!("{f}: {e}")))
@@ -80,7 +103,11 @@ fn check(files: &[String]) -> Result<String, String> {
                 format!("{path}: question {question}: {problem}")
             })
             .collect();
-        return Err(format!("{}\n{} snippet(s) disagree with CPython", lines.join("\n"), lines.len()));
+        return Err(format!(
+            "{}\n{} snippet(s) disagree with CPython",
+            lines.join("\n"),
+            lines.len()
+        ));
     }
     let questions: usize = selected.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(

@@ -10,11 +10,16 @@ pub fn render(markdown: &str) -> Result<String, String> {
     let mut python_block: Option<String> = None;
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
         match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if lang.as_ref() == "python" => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+                if lang.as_ref() == "python" =>
+            {
                 python_block = Some(String::new());
             }
             Event::Text(text) if python_block.is_some() => {
-                python_block.as_mut().expect("checked above").push_str(&text);
+                python_block
+                    .as_mut()
+                    .expect("checked above")
+                    .push_str(&text);
             }
             Event::End(TagEnd::CodeBlock) if python_block.is_some() => {
                 let code = python_block.take().expect("checked above");
@@ -33,7 +38,10 @@ pub fn render(markdown: &str) -> Result<String, String> {
 /// Inline Markdown for option texts: one paragraph, without its `<p>`.
 pub fn render_inline(markdown: &str) -> Result<String, String> {
     let html = render(markdown)?;
-    match html.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>")) {
+    match html
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => Ok(inner.to_owned()),
         _ => Ok(html),
     }

@@ -37,7 +37,10 @@ pub fn observe(code: &str, hash_seed: u32) -> Result<String, String> {
     let dir = std::env::temp_dir().join(format!(
         "bank-snippet-{}-{}",
         std::process::id(),
-        std::thread::current().name().unwrap_or("main").replace(|c: char| !c.is_alphanumeric(), "")
+        std::thread::current()
+            .name()
+            .unwrap_or("main")
+            .replace(|c: char| !c.is_alphanumeric(), "")
     ));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let path = dir.join("snippet.py");
@@ -150,7 +153,10 @@ mod tests {
             observe("print(1)\n{}['k']\n", 0).unwrap(),
             "1\nraises KeyError"
         );
-        assert_eq!(observe("import sys\nsys.exit(2)\n", 0).unwrap(), "raises SystemExit");
+        assert_eq!(
+            observe("import sys\nsys.exit(2)\n", 0).unwrap(),
+            "raises SystemExit"
+        );
     }
 
     #[test]

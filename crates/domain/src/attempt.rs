@@ -113,8 +113,14 @@ impl Attempt {
     }
 
     /// Grades `answer` to the current question and moves on to the next.
-    pub fn answer(&mut self, question: &Question, answer: Answer) -> Result<&Response, AttemptError> {
-        let expected = self.current_question().ok_or(AttemptError::AlreadyComplete)?;
+    pub fn answer(
+        &mut self,
+        question: &Question,
+        answer: Answer,
+    ) -> Result<&Response, AttemptError> {
+        let expected = self
+            .current_question()
+            .ok_or(AttemptError::AlreadyComplete)?;
         if expected != question.id {
             return Err(AttemptError::OutOfOrder {
                 expected: expected.to_owned(),
@@ -184,12 +190,21 @@ mod tests {
         assert!(attempt.answer(&q1, Answer::new([1])).unwrap().correct);
         assert_eq!(
             attempt.finish("x".into(), 20),
-            Err(AttemptError::NotComplete { answered: 1, total: 2 })
+            Err(AttemptError::NotComplete {
+                answered: 1,
+                total: 2
+            })
         );
         assert!(!attempt.answer(&q2, Answer::new([0])).unwrap().correct);
         assert!(attempt.is_complete());
         let result = attempt.finish("x".into(), 20).unwrap();
-        assert_eq!(result.score, Score { correct: 1, total: 2 });
+        assert_eq!(
+            result.score,
+            Score {
+                correct: 1,
+                total: 2
+            }
+        );
         assert_eq!(result.book, "b");
         assert_eq!(result.finished_at_ms, 20);
     }
@@ -224,6 +239,9 @@ mod tests {
 
     #[test]
     fn an_empty_quiz_cannot_start() {
-        assert_eq!(Attempt::start("b", vec![], 0), Err(AttemptError::NoQuestions));
+        assert_eq!(
+            Attempt::start("b", vec![], 0),
+            Err(AttemptError::NoQuestions)
+        );
     }
 }

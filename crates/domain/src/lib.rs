@@ -10,6 +10,7 @@ mod bank;
 mod catalog;
 mod question;
 mod score;
+mod selection;
 mod similarity;
 mod validation;
 
@@ -19,5 +20,6 @@ pub use bank::{Bank, Book, Chapter, BANK_FORMAT};
 pub use catalog::{Catalog, CatalogEntry};
 pub use question::{AnswerOption, Question, QuestionKind};
 pub use score::Score;
+pub use selection::select_questions;
 pub use similarity::{near_duplicate, normalized_words};
 pub use validation::{validate_bank, validate_banks, Problem};

@@ -35,7 +35,9 @@ impl QuestionKind {
     }
 
     pub fn from_name(name: &str) -> Option<QuestionKind> {
-        QuestionKind::ALL.into_iter().find(|kind| kind.name() == name)
+        QuestionKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == name)
     }
 }
 

@@ -76,7 +76,8 @@ mod tests {
     #[test]
     fn different_snippets_are_different_questions() {
         let a = words("What does this code print? print([1, 2] * 2)");
-        let b = words("What does this code print? d = {}; d.setdefault('k', []).append(1); print(d)");
+        let b =
+            words("What does this code print? d = {}; d.setdefault('k', []).append(1); print(d)");
         assert!(!near_duplicate(&a, &b));
     }
 }

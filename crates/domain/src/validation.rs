@@ -45,9 +45,19 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
         })
     };
     if !is_slug(&bank.book.id) {
-        report(None, format!("book id {:?} must be lowercase letters, digits and '-'", bank.book.id));
+        report(
+            None,
+            format!(
+                "book id {:?} must be lowercase letters, digits and '-'",
+                bank.book.id
+            ),
+        );
     }
-    for (field, value) in [("title", &bank.book.title), ("authors", &bank.book.authors), ("summary", &bank.book.summary)] {
+    for (field, value) in [
+        ("title", &bank.book.title),
+        ("authors", &bank.book.authors),
+        ("summary", &bank.book.summary),
+    ] {
         if value.trim().is_empty() {
             report(None, format!("book {field} is empty"));
         }
@@ -93,18 +103,25 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
     }
     for topic in &question.topics {
         if !is_slug(topic) {
-            problems.push(format!("topic {topic:?} must be lowercase words joined by '-'"));
+            problems.push(format!(
+                "topic {topic:?} must be lowercase words joined by '-'"
+            ));
         }
     }
     if !(1..=3).contains(&question.difficulty) {
-        problems.push(format!("difficulty {} is not 1, 2 or 3", question.difficulty));
+        problems.push(format!(
+            "difficulty {} is not 1, 2 or 3",
+            question.difficulty
+        ));
     }
     if question.prompt.trim().is_empty() {
         problems.push("the prompt is empty".into());
     }
     let count = question.options.len();
     if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&count) {
-        problems.push(format!("needs {MIN_OPTIONS} to {MAX_OPTIONS} options, found {count}"));
+        problems.push(format!(
+            "needs {MIN_OPTIONS} to {MAX_OPTIONS} options, found {count}"
+        ));
     }
     let mut texts = HashSet::new();
     for (index, option) in question.options.iter().enumerate() {
@@ -139,7 +156,8 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
     }
     if question.kind == QuestionKind::TrueFalse {
         let texts: Vec<&str> = question.options.iter().map(|o| o.text.as_str()).collect();
-        if !matches!(texts.as_slice(), [t, f] if strip_paragraph(t) == "True" && strip_paragraph(f) == "False") {
+        if !matches!(texts.as_slice(), [t, f] if strip_paragraph(t) == "True" && strip_paragraph(f) == "False")
+        {
             problems.push("true-false question needs exactly the options True then False".into());
         }
     }
@@ -252,7 +270,10 @@ mod tests {
 
     #[test]
     fn a_sound_bank_has_no_problems() {
-        assert_eq!(validate_bank(&bank("b", vec![question("b-one", "Why?")])), vec![]);
+        assert_eq!(
+            validate_bank(&bank("b", vec![question("b-one", "Why?")])),
+            vec![]
+        );
     }
 
     #[test]
@@ -311,8 +332,20 @@ mod tests {
 
     #[test]
     fn ids_and_prompts_must_not_repeat_across_books() {
-        let first = bank("a", vec![question("x-one", "Which layer may import the ORM in this design?")]);
-        let second = bank("b", vec![question("x-one", "Which layer may import the ORM in this design ?")]);
+        let first = bank(
+            "a",
+            vec![question(
+                "x-one",
+                "Which layer may import the ORM in this design?",
+            )],
+        );
+        let second = bank(
+            "b",
+            vec![question(
+                "x-one",
+                "Which layer may import the ORM in this design ?",
+            )],
+        );
         assert_eq!(
             messages(&validate_banks(&[first, second])),
             [

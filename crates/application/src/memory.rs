@@ -1,0 +1,63 @@
+//! In-memory adapters: for tests, and for browsers that refuse storage.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::ports::{Clock, KeyValueStore, StoreError};
+
+#[derive(Default)]
+pub struct MemoryStore {
+    values: RefCell<HashMap<String, String>>,
+    failure: RefCell<Option<StoreError>>,
+}
+
+impl MemoryStore {
+    pub fn with(key: &str, value: &str) -> MemoryStore {
+        let store = MemoryStore::default();
+        store.values.borrow_mut().insert(key.into(), value.into());
+        store
+    }
+
+    /// Makes every later write fail, as a full or blocked store does.
+    pub fn fail_writes_with(&self, error: StoreError) {
+        *self.failure.borrow_mut() = Some(error);
+    }
+
+    pub fn value(&self, key: &str) -> Option<String> {
+        self.values.borrow().get(key).cloned()
+    }
+}
+
+impl KeyValueStore for MemoryStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.value(key))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(error) = self.failure.borrow().clone() {
+            return Err(error);
+        }
+        self.values.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+}
+
+/// A clock that only moves when told to.
+#[derive(Default)]
+pub struct FixedClock(Cell<u64>);
+
+impl FixedClock {
+    pub fn at(ms: u64) -> FixedClock {
+        FixedClock(Cell::new(ms))
+    }
+
+    pub fn advance(&self, ms: u64) {
+        self.0.set(self.0.get() + ms);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now_ms(&self) -> u64 {
+        self.0.get()
+    }
+}

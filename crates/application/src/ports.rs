@@ -1,0 +1,33 @@
+use std::fmt;
+
+/// Where progress is kept: a string store with keys, as localStorage is.
+/// Serialising and schema versions stay in the application so they can be
+/// tested natively; adapters only move strings.
+pub trait KeyValueStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refuses storage (site data blocked, sandboxed frame).
+    Unavailable(String),
+    /// The quota is used up.
+    Full,
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(why) => write!(f, "storage is not available ({why})"),
+            StoreError::Full => write!(f, "storage is full"),
+            StoreError::Other(why) => write!(f, "storage failed ({why})"),
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub trait Clock {
+    fn now_ms(&self) -> u64;
+}

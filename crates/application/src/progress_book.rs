@@ -1,0 +1,192 @@
+use quiz_domain::AttemptResult;
+
+use crate::ports::{KeyValueStore, StoreError};
+use crate::progress::{ParseError, Progress};
+
+pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
+/// Unreadable progress is moved here (with the time appended) before
+/// anything new is written.
+pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable";
+
+/// What the person should be told about their stored progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Nothing can be saved in this browser; the quiz still works.
+    Unavailable(StoreError),
+    /// The stored progress could not be read; it was kept under `backup_key`.
+    Unreadable { backup_key: String },
+    /// The stored progress could not be read nor copied aside, so nothing is
+    /// written over it.
+    UnreadableNotBackedUp,
+    /// Written by a newer version of the app; left untouched.
+    NewerVersion(u64),
+    /// A save failed; the result is kept until the page is closed.
+    NotSaved(StoreError),
+}
+
+impl StorageNotice {
+    pub fn message(&self) -> String {
+        match self {
+            StorageNotice::Unavailable(error) => format!(
+                "Your progress cannot be saved in this browser: {error}. You can still take quizzes; scores last until you close the page."
+            ),
+            StorageNotice::Unreadable { backup_key } => format!(
+                "Your saved progress could not be read, so it was copied aside under the key \"{backup_key}\" and a fresh record was started. Nothing was deleted."
+            ),
+            StorageNotice::UnreadableNotBackedUp => "Your saved progress could not be read and could not be copied aside, so it is left untouched and new scores will not be saved.".into(),
+            StorageNotice::NewerVersion(version) => format!(
+                "Your progress was saved by a newer version of this app (format {version}). It is left untouched; reload to get the newer version. New scores will not be saved."
+            ),
+            StorageNotice::NotSaved(error) => format!(
+                "Your last result could not be saved: {error}. It stays available until you close the page."
+            ),
+        }
+    }
+}
+
+/// Progress as the app holds it: read once, changed in memory, saved after
+/// each change, never written over data it could not read.
+pub struct ProgressBook<S: KeyValueStore> {
+    store: S,
+    progress: Progress,
+    writable: bool,
+}
+
+impl<S: KeyValueStore> ProgressBook<S> {
+    pub fn open(store: S, now_ms: u64) -> (ProgressBook<S>, Option<StorageNotice>) {
+        let mut book = ProgressBook {
+            store,
+            progress: Progress::default(),
+            writable: true,
+        };
+        let notice = match book.store.read(PROGRESS_KEY) {
+            Ok(None) => None,
+            Ok(Some(raw)) => match Progress::parse(&raw) {
+                Ok(progress) => {
+                    book.progress = progress;
+                    None
+                }
+                Err(ParseError::NewerSchema(version)) => {
+                    book.writable = false;
+                    Some(StorageNotice::NewerVersion(version))
+                }
+                Err(ParseError::Corrupt(_)) => {
+                    let backup_key = format!("{PROGRESS_BACKUP_KEY}.{now_ms}");
+                    match book.store.write(&backup_key, &raw) {
+                        Ok(()) => Some(StorageNotice::Unreadable { backup_key }),
+                        Err(_) => {
+                            book.writable = false;
+                            Some(StorageNotice::UnreadableNotBackedUp)
+                        }
+                    }
+                }
+            },
+            Err(error) => {
+                book.writable = false;
+                Some(StorageNotice::Unavailable(error))
+            }
+        };
+        (book, notice)
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Keeps the result in memory and saves everything; a failed save is
+    /// reported, and the result stays for this visit.
+    pub fn record(&mut self, result: AttemptResult) -> Result<(), StorageNotice> {
+        self.progress.add(result);
+        if !self.writable {
+            return Ok(());
+        }
+        self.store
+            .write(PROGRESS_KEY, &self.progress.to_json())
+            .map_err(StorageNotice::NotSaved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::MemoryStore;
+    use quiz_domain::Score;
+
+    fn result(id: &str) -> AttemptResult {
+        AttemptResult {
+            id: id.into(),
+            book: "fp".into(),
+            responses: vec![],
+            score: Score {
+                correct: 1,
+                total: 2,
+            },
+            started_at_ms: 0,
+            finished_at_ms: 1,
+        }
+    }
+
+    #[test]
+    fn results_are_saved_and_read_back() {
+        let (mut book, notice) = ProgressBook::open(MemoryStore::default(), 5);
+        assert_eq!(notice, None);
+        book.record(result("a")).unwrap();
+        let saved = book.store.value(PROGRESS_KEY).unwrap();
+        let (reopened, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, &saved), 6);
+        assert_eq!(notice, None);
+        assert_eq!(reopened.progress().attempts, vec![result("a")]);
+    }
+
+    #[test]
+    fn unreadable_progress_is_backed_up_before_anything_is_written() {
+        let store = MemoryStore::with(PROGRESS_KEY, "{\"schema\":1,\"attem");
+        let (mut book, notice) = ProgressBook::open(store, 77);
+        let backup_key = format!("{PROGRESS_BACKUP_KEY}.77");
+        assert_eq!(
+            notice,
+            Some(StorageNotice::Unreadable {
+                backup_key: backup_key.clone()
+            })
+        );
+        assert_eq!(
+            book.store.value(&backup_key).unwrap(),
+            "{\"schema\":1,\"attem"
+        );
+        book.record(result("a")).unwrap();
+        assert!(Progress::parse(&book.store.value(PROGRESS_KEY).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn unreadable_progress_that_cannot_be_backed_up_is_never_overwritten() {
+        let store = MemoryStore::with(PROGRESS_KEY, "not json");
+        store.fail_writes_with(StoreError::Full);
+        let (mut book, notice) = ProgressBook::open(store, 1);
+        assert_eq!(notice, Some(StorageNotice::UnreadableNotBackedUp));
+        book.record(result("a")).unwrap();
+        assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), "not json");
+        assert_eq!(book.progress().attempts.len(), 1);
+    }
+
+    #[test]
+    fn progress_from_a_newer_version_is_left_alone() {
+        let newer = "{\"schema\":2,\"attempts\":[]}";
+        let (mut book, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, newer), 1);
+        assert_eq!(notice, Some(StorageNotice::NewerVersion(2)));
+        book.record(result("a")).unwrap();
+        assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), newer);
+    }
+
+    #[test]
+    fn a_full_store_keeps_the_result_in_memory_and_says_so() {
+        let (mut book, _) = ProgressBook::open(MemoryStore::default(), 1);
+        book.store.fail_writes_with(StoreError::Full);
+        assert_eq!(
+            book.record(result("a")),
+            Err(StorageNotice::NotSaved(StoreError::Full))
+        );
+        assert_eq!(book.progress().attempts.len(), 1);
+        assert!(StorageNotice::NotSaved(StoreError::Full)
+            .message()
+            .contains("storage is full"));
+    }
+}

@@ -1,0 +1,181 @@
+//! The app's pages as a type, read from and written to the URL hash.
+//! Hash routes survive a reload on any static host, under any sub-path and
+//! inside an iframe, because the server only ever sees index.html.
+
+pub const DEFAULT_QUIZ_LENGTH: usize = 10;
+pub const MAX_QUIZ_LENGTH: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Book {
+        book: String,
+    },
+    /// A quiz is drawn from its seed, so reloading the page asks the same
+    /// questions again.
+    Quiz {
+        book: String,
+        count: usize,
+        seed: u64,
+    },
+    Results {
+        attempt: String,
+    },
+    /// A link the app cannot follow, with the reason to show.
+    Invalid {
+        reason: String,
+    },
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 100
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn invalid(reason: impl Into<String>) -> Route {
+    Route::Invalid {
+        reason: reason.into(),
+    }
+}
+
+impl Route {
+    /// Reads `location.hash` (with or without its leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["book", book, rest @ ..] if is_slug(book) => {
+                let book = book.to_string();
+                match rest {
+                    [] => Route::Book { book },
+                    ["quiz"] => parse_quiz(book, query),
+                    _ => invalid(format!("there is no page \"{path}\"")),
+                }
+            }
+            ["book", book, ..] => invalid(format!("\"{book}\" is not a book id")),
+            ["results", attempt] if is_slug(attempt) => Route::Results {
+                attempt: attempt.to_string(),
+            },
+            _ => invalid(format!("there is no page \"{path}\"")),
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home | Route::Invalid { .. } => "#/".into(),
+            Route::Book { book } => format!("#/book/{book}"),
+            Route::Quiz { book, count, seed } => {
+                format!("#/book/{book}/quiz?count={count}&seed={seed}")
+            }
+            Route::Results { attempt } => format!("#/results/{attempt}"),
+        }
+    }
+}
+
+fn parse_quiz(book: String, query: &str) -> Route {
+    let mut count = DEFAULT_QUIZ_LENGTH;
+    let mut seed = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match name {
+            "count" => match value.parse::<usize>() {
+                Ok(n) if (1..=MAX_QUIZ_LENGTH).contains(&n) => count = n,
+                _ => {
+                    return invalid(format!(
+                        "count must be a whole number from 1 to {MAX_QUIZ_LENGTH}, not \"{value}\""
+                    ))
+                }
+            },
+            "seed" => match value.parse::<u64>() {
+                Ok(n) => seed = Some(n),
+                Err(_) => return invalid(format!("seed must be a whole number, not \"{value}\"")),
+            },
+            other => {
+                return invalid(format!(
+                    "unknown quiz parameter \"{other}\" (known: count, seed)"
+                ))
+            }
+        }
+    }
+    Route::Quiz {
+        book,
+        count,
+        // Without a seed every reload would draw a new quiz; 0 is as good as any.
+        seed: seed.unwrap_or(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_hash() {
+        let routes = [
+            Route::Home,
+            Route::Book {
+                book: "fluent-python".into(),
+            },
+            Route::Quiz {
+                book: "fluent-python".into(),
+                count: 5,
+                seed: 42,
+            },
+            Route::Results {
+                attempt: "fluent-python-1700000000000".into(),
+            },
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.to_hash()), route);
+        }
+    }
+
+    #[test]
+    fn empty_and_root_hashes_are_home() {
+        for hash in ["", "#", "#/", "/"] {
+            assert_eq!(Route::parse(hash), Route::Home, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn a_quiz_link_without_parameters_has_defaults() {
+        assert_eq!(
+            Route::parse("#/book/fluent-python/quiz"),
+            Route::Quiz {
+                book: "fluent-python".into(),
+                count: DEFAULT_QUIZ_LENGTH,
+                seed: 0
+            }
+        );
+    }
+
+    #[test]
+    fn malformed_links_say_what_is_wrong() {
+        let reason = |hash: &str| match Route::parse(hash) {
+            Route::Invalid { reason } => reason,
+            other => panic!("{hash} parsed as {other:?}"),
+        };
+        assert_eq!(reason("#/nowhere"), "there is no page \"/nowhere\"");
+        assert_eq!(
+            reason("#/book/Fluent%20Python"),
+            "\"Fluent%20Python\" is not a book id"
+        );
+        assert_eq!(
+            reason("#/book/fp/quiz?count=0"),
+            "count must be a whole number from 1 to 200, not \"0\""
+        );
+        assert_eq!(
+            reason("#/book/fp/quiz?seed=x"),
+            "seed must be a whole number, not \"x\""
+        );
+        assert_eq!(
+            reason("#/book/fp/quiz?colour=red"),
+            "unknown quiz parameter \"colour\" (known: count, seed)"
+        );
+    }
+}

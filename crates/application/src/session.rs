@@ -1,0 +1,224 @@
+use quiz_domain::{
+    select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, Response,
+};
+
+/// Where a quiz stands between two clicks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The current question waits for an answer.
+    Answering,
+    /// The last answer is graded and its feedback is shown.
+    Feedback,
+    /// Every question is answered and the feedback of the last one was read.
+    Finished,
+}
+
+/// A quiz being taken in practice mode: answer, see feedback, move on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizSession {
+    questions: Vec<Question>,
+    attempt: Attempt,
+    phase: Phase,
+    draft: Answer,
+}
+
+impl QuizSession {
+    pub fn start(
+        bank: &Bank,
+        count: usize,
+        seed: u64,
+        now_ms: u64,
+    ) -> Result<QuizSession, AttemptError> {
+        let ids = select_questions(bank, count, seed);
+        let questions = ids
+            .iter()
+            .filter_map(|id| bank.question(id).cloned())
+            .collect();
+        Ok(QuizSession {
+            questions,
+            attempt: Attempt::start(bank.book.id.clone(), ids, now_ms)?,
+            phase: Phase::Answering,
+            draft: Answer::default(),
+        })
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The question on screen: the one to answer, or the one whose feedback
+    /// is shown.
+    pub fn question(&self) -> &Question {
+        let index = match self.phase {
+            Phase::Answering => self.attempt.answered(),
+            Phase::Feedback | Phase::Finished => self.attempt.answered() - 1,
+        };
+        &self.questions[index.min(self.questions.len() - 1)]
+    }
+
+    /// 1-based number of the question on screen.
+    pub fn number(&self) -> usize {
+        match self.phase {
+            Phase::Answering => self.attempt.answered() + 1,
+            Phase::Feedback | Phase::Finished => self.attempt.answered(),
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.attempt.total()
+    }
+
+    pub fn draft(&self) -> &Answer {
+        &self.draft
+    }
+
+    pub fn last_response(&self) -> Option<&Response> {
+        self.attempt.responses().last()
+    }
+
+    pub fn correct_so_far(&self) -> usize {
+        self.attempt
+            .responses()
+            .iter()
+            .filter(|r| r.correct)
+            .count()
+    }
+
+    /// Chooses or un-chooses an option while answering; ignored otherwise.
+    pub fn choose(&mut self, option: usize) {
+        if self.phase != Phase::Answering || option >= self.question().options.len() {
+            return;
+        }
+        let several = self.question().kind.allows_several_choices();
+        self.draft = self.draft.toggled(option, several);
+    }
+
+    pub fn submit(&mut self) -> Result<&Response, AttemptError> {
+        if self.phase != Phase::Answering {
+            return Err(AttemptError::AlreadyComplete);
+        }
+        let question = self.question().clone();
+        let draft = std::mem::take(&mut self.draft);
+        match self.attempt.answer(&question, draft.clone()) {
+            Ok(_) => {
+                self.phase = Phase::Feedback;
+                Ok(self.attempt.responses().last().expect("just answered"))
+            }
+            Err(error) => {
+                self.draft = draft;
+                Err(error)
+            }
+        }
+    }
+
+    /// Leaves the feedback for the next question, or for the end.
+    pub fn next(&mut self) {
+        if self.phase == Phase::Feedback {
+            self.phase = if self.attempt.is_complete() {
+                Phase::Finished
+            } else {
+                Phase::Answering
+            };
+        }
+    }
+
+    pub fn finish(&self, id: String, now_ms: u64) -> Result<AttemptResult, AttemptError> {
+        self.attempt.finish(id, now_ms)
+    }
+
+    pub fn book(&self) -> &str {
+        self.attempt.book()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quiz_domain::{AnswerOption, Book, Chapter, QuestionKind, Score, BANK_FORMAT};
+
+    fn bank() -> Bank {
+        let question = |id: &str, kind, correct: &[usize]| Question {
+            id: id.into(),
+            chapter: "1".into(),
+            topics: vec!["t".into()],
+            difficulty: 1,
+            kind,
+            prompt: "p".into(),
+            code: None,
+            explanation: None,
+            reread: None,
+            options: (0..3)
+                .map(|i| AnswerOption {
+                    text: format!("o{i}"),
+                    correct: correct.contains(&i),
+                    why: "w".into(),
+                })
+                .collect(),
+        };
+        Bank {
+            format: BANK_FORMAT,
+            book: Book {
+                id: "b".into(),
+                title: "T".into(),
+                authors: "A".into(),
+                edition: None,
+                summary: "S".into(),
+            },
+            chapters: vec![Chapter {
+                id: "1".into(),
+                title: "One".into(),
+            }],
+            questions: vec![
+                question("b-1", QuestionKind::Single, &[2]),
+                question("b-2", QuestionKind::Multiple, &[0, 1]),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_quiz_goes_answer_feedback_next_until_finished() {
+        let mut session = QuizSession::start(&bank(), 10, 1, 100).unwrap();
+        assert_eq!((session.number(), session.total()), (1, 2));
+        assert_eq!(session.question().id, "b-1");
+        session.choose(0);
+        session.choose(2);
+        assert_eq!(session.draft(), &Answer::new([2]));
+        assert!(session.submit().unwrap().correct);
+        assert_eq!(session.phase(), Phase::Feedback);
+        assert_eq!(session.number(), 1);
+        session.choose(1);
+        assert_eq!(
+            session.draft(),
+            &Answer::default(),
+            "no changes during feedback"
+        );
+        session.next();
+        assert_eq!(
+            (session.number(), session.question().id.as_str()),
+            (2, "b-2")
+        );
+        session.choose(0);
+        session.choose(1);
+        session.choose(2);
+        session.choose(2);
+        assert!(session.submit().unwrap().correct);
+        session.next();
+        assert_eq!(session.phase(), Phase::Finished);
+        let result = session.finish("id".into(), 200).unwrap();
+        assert_eq!(
+            result.score,
+            Score {
+                correct: 2,
+                total: 2
+            }
+        );
+    }
+
+    #[test]
+    fn submitting_nothing_keeps_the_question_open() {
+        let mut session = QuizSession::start(&bank(), 1, 1, 0).unwrap();
+        assert!(session.submit().is_err());
+        assert_eq!(session.phase(), Phase::Answering);
+        assert!(session.finish("id".into(), 1).is_err());
+    }
+}

@@ -1,0 +1,146 @@
+use crate::bank::Bank;
+
+/// SplitMix64: a tiny, well-known generator, enough to make a draw
+/// reproducible from a seed (not for anything secret).
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound as u64) as usize
+    }
+}
+
+fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, rng.below(i + 1));
+    }
+}
+
+/// Draws `count` question ids from a bank, the same ones for the same seed.
+/// Chapters take turns so a short quiz still spans the book, and the quiz is
+/// asked in book order (chapter by chapter) so it reads like the book.
+pub fn select_questions(bank: &Bank, count: usize, seed: u64) -> Vec<String> {
+    let mut rng = SplitMix64(seed);
+    let mut per_chapter: Vec<Vec<usize>> = bank
+        .chapters
+        .iter()
+        .map(|chapter| {
+            let mut indices: Vec<usize> = (0..bank.questions.len())
+                .filter(|&i| bank.questions[i].chapter == chapter.id)
+                .collect();
+            shuffle(&mut indices, &mut rng);
+            indices
+        })
+        .collect();
+    let mut chapter_turns: Vec<usize> = (0..per_chapter.len()).collect();
+    shuffle(&mut chapter_turns, &mut rng);
+    let wanted = count.min(bank.questions.len());
+    let mut chosen = Vec::with_capacity(wanted);
+    while chosen.len() < wanted {
+        let before = chosen.len();
+        for &chapter in &chapter_turns {
+            if chosen.len() == wanted {
+                break;
+            }
+            if let Some(index) = per_chapter[chapter].pop() {
+                chosen.push(index);
+            }
+        }
+        if chosen.len() == before {
+            break;
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| bank.questions[i].id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Book, Chapter, BANK_FORMAT};
+    use crate::question::{AnswerOption, Question, QuestionKind};
+
+    fn bank() -> Bank {
+        let chapters = ["1", "2", "3"];
+        Bank {
+            format: BANK_FORMAT,
+            book: Book {
+                id: "b".into(),
+                title: "T".into(),
+                authors: "A".into(),
+                edition: None,
+                summary: "S".into(),
+            },
+            chapters: chapters
+                .iter()
+                .map(|id| Chapter {
+                    id: id.to_string(),
+                    title: id.to_string(),
+                })
+                .collect(),
+            questions: (0..12)
+                .map(|i| Question {
+                    id: format!("q{i:02}"),
+                    chapter: chapters[i % 3].into(),
+                    topics: vec!["t".into()],
+                    difficulty: 1,
+                    kind: QuestionKind::Single,
+                    prompt: "p".into(),
+                    code: None,
+                    explanation: None,
+                    reread: None,
+                    options: vec![AnswerOption {
+                        text: "a".into(),
+                        correct: true,
+                        why: "w".into(),
+                    }],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_quiz() {
+        let bank = bank();
+        assert_eq!(
+            select_questions(&bank, 5, 42),
+            select_questions(&bank, 5, 42)
+        );
+        let draws: std::collections::HashSet<Vec<String>> = (0..20)
+            .map(|seed| select_questions(&bank, 5, seed))
+            .collect();
+        assert!(
+            draws.len() > 1,
+            "different seeds should draw different quizzes"
+        );
+    }
+
+    #[test]
+    fn a_short_quiz_spans_every_chapter_without_repeats() {
+        let bank = bank();
+        for seed in 0..50 {
+            let ids = select_questions(&bank, 3, seed);
+            let mut chapters: Vec<&str> = ids
+                .iter()
+                .map(|id| bank.question(id).unwrap().chapter.as_str())
+                .collect();
+            chapters.sort_unstable();
+            assert_eq!(chapters, ["1", "2", "3"], "seed {seed}");
+        }
+        let mut all = select_questions(&bank, 99, 7);
+        assert_eq!(all.len(), 12);
+        all.dedup();
+        assert_eq!(all.len(), 12);
+    }
+}

@@ -1,0 +1,35 @@
+use quiz_application::Clock;
+
+pub struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+}
+
+/// A fresh quiz seed. Math.random is enough: the seed only varies which
+/// questions are drawn and is shown in the URL anyway.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u64
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_clock_reads_the_current_time() {
+        // 2024-01-01 in ms since the epoch: any real clock is past it.
+        assert!(BrowserClock.now_ms() > 1_704_067_200_000);
+    }
+
+    #[wasm_bindgen_test]
+    fn seeds_vary() {
+        let seeds: std::collections::HashSet<u64> = (0..10).map(|_| random_seed()).collect();
+        assert!(seeds.len() > 1);
+    }
+}

@@ -1,0 +1,16 @@
+use quiz_application::Route;
+
+pub fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// Changes the hash; the `hashchange` listener then updates the route, so
+/// the back button and typed links take the same path.
+pub fn go_to(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.to_hash());
+    }
+}

@@ -1,0 +1,7 @@
+//! Browser adapters: the application's ports implemented with web APIs.
+
+pub mod browser_store;
+pub mod clock;
+pub mod fatal;
+pub mod fetch;
+pub mod location;

@@ -1,0 +1,90 @@
+//! The state the pages share, and the calls that change it. Each call goes
+//! through the application layer; this file only keeps the results in
+//! signals so the pages redraw.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use quiz_application::{read_bank, read_catalog, Clock, Progress, ProgressBook, Route};
+use quiz_domain::{AttemptResult, Bank, Catalog};
+
+use crate::adapters::browser_store::BrowserStore;
+use crate::adapters::clock::BrowserClock;
+use crate::adapters::fetch::fetch_text;
+use crate::adapters::location;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    pub progress: RwSignal<Progress>,
+    /// A message about stored progress the person should read.
+    pub notice: RwSignal<Option<String>>,
+    pub catalog: RwSignal<Load<Catalog>>,
+    progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
+    banks: StoredValue<HashMap<String, Arc<Bank>>>,
+}
+
+impl AppState {
+    pub fn start() -> AppState {
+        let (book, notice) = ProgressBook::open(BrowserStore::open(), BrowserClock.now_ms());
+        let state = AppState {
+            route: RwSignal::new(location::current_route()),
+            progress: RwSignal::new(book.progress().clone()),
+            notice: RwSignal::new(notice.map(|n| n.message())),
+            catalog: RwSignal::new(Load::Loading),
+            progress_book: StoredValue::new_local(book),
+            banks: StoredValue::new(HashMap::new()),
+        };
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch_text("banks/catalog.json").await {
+                Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
+                Err(error) => Load::Failed(error),
+            };
+            state.catalog.set(loaded);
+        });
+        state
+    }
+
+    pub fn go_to(&self, route: Route) {
+        location::go_to(&route);
+    }
+
+    pub fn record(&self, result: AttemptResult) {
+        let notice = self.progress_book.try_update_value(|book| {
+            let notice = book.record(result).err();
+            self.progress.set(book.progress().clone());
+            notice
+        });
+        if let Some(Some(notice)) = notice {
+            self.notice.set(Some(notice.message()));
+        }
+    }
+
+    /// A book's bank, downloaded once per visit.
+    pub async fn bank(&self, book: &str) -> Result<Arc<Bank>, String> {
+        if let Some(bank) = self.banks.with_value(|banks| banks.get(book).cloned()) {
+            return Ok(bank);
+        }
+        let json = fetch_text(&format!("banks/{book}.json")).await?;
+        let bank = Arc::new(read_bank(&json)?);
+        self.banks
+            .update_value(|banks| drop(banks.insert(book.to_owned(), bank.clone())));
+        Ok(bank)
+    }
+
+    pub fn now_ms(&self) -> u64 {
+        BrowserClock.now_ms()
+    }
+}
+
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}

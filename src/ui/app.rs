@@ -1,0 +1,50 @@
+use leptos::ev;
+use leptos::prelude::*;
+use quiz_application::Route;
+
+use crate::adapters::location;
+use crate::state::AppState;
+use crate::ui::book_page::BookPage;
+use crate::ui::home_page::HomePage;
+use crate::ui::notice::Notice;
+use crate::ui::quiz_page::QuizPage;
+use crate::ui::results_page::ResultsPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        state.route.set(location::current_route());
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <header class="site-header">
+            <a class="brand" href="#/">"Python Architect Quiz"</a>
+        </header>
+        <Notice/>
+        <main id="main">
+            {move || match state.route.get() {
+                Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Book { book } => view! { <BookPage book/> }.into_any(),
+                Route::Quiz { book, count, seed } => view! { <QuizPage book count seed/> }.into_any(),
+                Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
+                Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>"Original questions on five books about building serious Python software. Scores stay in this browser."</p>
+        </footer>
+    }
+}
+
+#[component]
+fn InvalidLink(reason: String) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1 tabindex="-1" data-autofocus="">"This link does not lead anywhere"</h1>
+            <p role="alert">"The address could not be read: " {reason} "."</p>
+            <p><a href="#/">"Go to the list of books"</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use quiz_application::{Route, DEFAULT_QUIZ_LENGTH};
+
+use crate::adapters::clock::random_seed;
+use crate::state::{app_state, Load};
+use crate::ui::focus::focus_page_on_open;
+use crate::ui::score_text::score_text;
+
+const QUIZ_LENGTHS: [usize; 3] = [5, DEFAULT_QUIZ_LENGTH, 20];
+
+#[component]
+pub fn BookPage(book: String) -> impl IntoView {
+    let state = app_state();
+    focus_page_on_open();
+    let entry = {
+        let book = book.clone();
+        move || match state.catalog.get() {
+            Load::Ready(catalog) => Load::Ready(catalog.entry(&book).cloned()),
+            Load::Loading => Load::Loading,
+            Load::Failed(error) => Load::Failed(error),
+        }
+    };
+    let length = RwSignal::new(DEFAULT_QUIZ_LENGTH);
+    let start = {
+        let book = book.clone();
+        move |_| {
+            state.go_to(Route::Quiz {
+                book: book.clone(),
+                count: length.get_untracked(),
+                seed: random_seed(),
+            })
+        }
+    };
+    view! {
+        <section class="page">
+            <p class="crumbs"><a href="#/">"All books"</a></p>
+            {move || match entry() {
+                Load::Loading => view! { <p role="status">"Loading…"</p> }.into_any(),
+                Load::Failed(error) => view! { <p role="alert" class="error">{error}</p> }.into_any(),
+                Load::Ready(None) => view! {
+                    <h1 tabindex="-1" data-autofocus="">"No such book"</h1>
+                    <p role="alert">{format!("There is no book with the id \"{book}\".")} " " <a href="#/">"See the list of books"</a></p>
+                }.into_any(),
+                Load::Ready(Some(entry)) => {
+                    let id = entry.book.id.clone();
+                    let stats = move || state.progress.with(|p| p.stats(&id));
+                    let history = {
+                        let id = entry.book.id.clone();
+                        move || state.progress.with(|p| {
+                            p.attempts.iter().rev().filter(|a| a.book == id).take(5).cloned().collect::<Vec<_>>()
+                        })
+                    };
+                    let total = entry.question_count;
+                    view! {
+                        <h1 tabindex="-1" data-autofocus="">{entry.book.title.clone()}</h1>
+                        <p class="authors">{entry.book.authors.clone()} {entry.book.edition.clone().map(|e| format!(" · {e}"))}</p>
+                        <p>{entry.book.summary.clone()}</p>
+                        <p class="stats">{move || {
+                            let stats = stats();
+                            match stats.best {
+                                Some(best) => format!("Best score: {} · last: {} · {} attempt(s)", score_text(best), stats.last.map(score_text).unwrap_or_default(), stats.attempts),
+                                None => "You have not taken this quiz yet.".to_owned(),
+                            }
+                        }}</p>
+                        <div class="start">
+                            <label for="quiz-length">"Questions"</label>
+                            <select id="quiz-length" on:change=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse() { length.set(n) }
+                            }>
+                                {QUIZ_LENGTHS.iter().filter(|&&n| n < total).map(|&n| view! {
+                                    <option value=n.to_string() selected=n == DEFAULT_QUIZ_LENGTH>{n.to_string()}</option>
+                                }).collect_view()}
+                                <option value=total.to_string() selected=total <= DEFAULT_QUIZ_LENGTH>{format!("All {total}")}</option>
+                            </select>
+                            <button type="button" class="primary" id="start-quiz" on:click=start.clone()>"Start the quiz"</button>
+                        </div>
+                        <h2>"Chapters"</h2>
+                        <ol class="chapters">
+                            {entry.chapters.iter().map(|c| view! { <li>{format!("{} · {}", c.id, c.title)}</li> }).collect_view()}
+                        </ol>
+                        {move || {
+                            let attempts = history();
+                            (!attempts.is_empty()).then(|| view! {
+                                <h2>"Recent results"</h2>
+                                <ul class="history">
+                                    {attempts.into_iter().map(|a| view! {
+                                        <li><a href=Route::Results { attempt: a.id.clone() }.to_hash()>{score_text(a.score)}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            })
+                        }}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves keyboard focus to the first element matching `selector` once the
+/// page has drawn, so the next thing to do is where the keyboard is.
+pub fn focus_soon(selector: &'static str) {
+    request_animation_frame(move || {
+        let element = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Focuses the page's heading (or what it marks with `data-autofocus`)
+/// whenever a page opens.
+pub fn focus_page_on_open() {
+    Effect::new(move |_| focus_soon("[data-autofocus]"));
+}

@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use quiz_application::Route;
+use quiz_domain::CatalogEntry;
+
+use crate::state::{app_state, Load};
+use crate::ui::focus::focus_page_on_open;
+use crate::ui::score_text::score_text;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = app_state();
+    focus_page_on_open();
+    view! {
+        <section class="page">
+            <h1 tabindex="-1" data-autofocus="">"Five books, one question at a time"</h1>
+            <p class="lead">
+                "Check what you really know about architecture, idiomatic Python, performance and the standard library. Every answer is explained; every code answer was run by CPython."
+            </p>
+            {move || match state.catalog.get() {
+                Load::Loading => view! { <p role="status">"Loading the books…"</p> }.into_any(),
+                Load::Failed(error) => view! {
+                    <p role="alert" class="error">"The list of books could not be loaded: " {error} ". Check your connection and reload the page."</p>
+                }.into_any(),
+                Load::Ready(catalog) => view! {
+                    <ul class="books">
+                        {catalog.books.into_iter().map(|entry| view! { <BookCard entry/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BookCard(entry: CatalogEntry) -> impl IntoView {
+    let state = app_state();
+    let id = entry.book.id.clone();
+    let best = move || {
+        state.progress.with(|p| p.stats(&id).best).map_or_else(
+            || "Not taken yet".to_owned(),
+            |score| format!("Best score: {}", score_text(score)),
+        )
+    };
+    view! {
+        <li class="book-card" data-book=entry.book.id.clone()>
+            <h2><a href=Route::Book { book: entry.book.id.clone() }.to_hash()>{entry.book.title}</a></h2>
+            <p class="authors">{entry.book.authors}</p>
+            <p class="summary">{entry.book.summary}</p>
+            <p class="meta">
+                {format!("{} questions · {} chapters · ", entry.question_count, entry.chapters.len())}
+                <span class="best">{best}</span>
+            </p>
+        </li>
+    }
+}

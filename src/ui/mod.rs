@@ -1,0 +1,12 @@
+//! The pages. Components read state and call `AppState` or the
+//! application layer; they hold no quiz rules of their own.
+
+pub mod app;
+mod book_page;
+mod focus;
+mod home_page;
+mod notice;
+mod question_text;
+mod quiz_page;
+mod results_page;
+mod score_text;

@@ -1,0 +1,127 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use quiz_application::Route;
+use quiz_domain::{AttemptResult, Bank, QuestionKind, Response};
+
+use crate::adapters::clock::random_seed;
+use crate::state::app_state;
+use crate::ui::focus::focus_page_on_open;
+use crate::ui::question_text::QuestionText;
+use crate::ui::score_text::score_text;
+
+#[component]
+pub fn ResultsPage(attempt: String) -> impl IntoView {
+    let state = app_state();
+    focus_page_on_open();
+    let result = state
+        .progress
+        .with_untracked(|p| p.attempt(&attempt).cloned());
+    let Some(result) = result else {
+        return view! {
+            <section class="page">
+                <h1 tabindex="-1" data-autofocus="">"No such result"</h1>
+                <p role="alert">"This browser has no result with the id \"" {attempt} "\". Results are kept in the browser where the quiz was taken."</p>
+                <p><a href="#/">"Go to the list of books"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    let bank = RwSignal::new(None::<Result<Arc<Bank>, String>>);
+    {
+        let book = result.book.clone();
+        leptos::task::spawn_local(async move {
+            drop(bank.try_set(Some(state.bank(&book).await)));
+        });
+    }
+    let again = {
+        let book = result.book.clone();
+        let count = result.responses.len();
+        move |_| {
+            state.go_to(Route::Quiz {
+                book: book.clone(),
+                count,
+                seed: random_seed(),
+            })
+        }
+    };
+    let book_link = Route::Book {
+        book: result.book.clone(),
+    }
+    .to_hash();
+    let score = result.score;
+    view! {
+        <section class="page results">
+            <p class="crumbs"><a href=book_link.clone()>"Back to the book"</a></p>
+            <h1 tabindex="-1" data-autofocus="">"Your result"</h1>
+            <p class="score" id="score">{score_text(score)}</p>
+            <p class="actions">
+                <button type="button" class="primary" on:click=again>"Take another quiz"</button>
+                <a href="#/">"All books"</a>
+            </p>
+            <h2>"Review"</h2>
+            {move || match bank.get() {
+                None => view! { <p role="status">"Loading the questions…"</p> }.into_any(),
+                Some(Err(error)) => view! { <p role="alert" class="error">"The questions could not be loaded: " {error}</p> }.into_any(),
+                Some(Ok(bank)) => view! { <Review bank result=result.clone()/> }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Review(bank: Arc<Bank>, result: AttemptResult) -> impl IntoView {
+    view! {
+        <ol class="review">
+            {result.responses.into_iter().map(|response| view! { <ReviewItem bank=bank.clone() response/> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
+    let Some(question) = bank.question(&response.question).cloned() else {
+        return view! {
+            <li class="review-item">
+                <p>"This question has been removed from the bank since you answered it."</p>
+            </li>
+        }
+        .into_any();
+    };
+    let literal = question.kind == QuestionKind::Output;
+    let chapter = bank
+        .chapter(&question.chapter)
+        .map(|c| format!("Chapter {} · {}", c.id, c.title))
+        .unwrap_or_default();
+    view! {
+        <li class="review-item" class:right=response.correct class:wrong=!response.correct>
+            <p class="verdict">{if response.correct { "Correct" } else { "Wrong" }} <span class="chapter">{chapter}</span></p>
+            <QuestionText question=question.clone()/>
+            <ul class="options review-options" class:literal=literal>
+                {question.options.iter().enumerate().map(|(index, option)| {
+                    let picked = response.answer.contains(index);
+                    let label = match (picked, option.correct) {
+                        (true, true) => "Your answer, correct.",
+                        (true, false) => "Your answer, wrong.",
+                        (false, true) => "The correct answer.",
+                        (false, false) => "",
+                    };
+                    view! {
+                        <li class="option" class:chosen=picked class:right=option.correct class:wrong=picked && !option.correct>
+                            {if literal {
+                                view! { <pre class="option-text">{option.text.clone()}</pre> }.into_any()
+                            } else {
+                                view! { <span class="option-text" inner_html=option.text.clone()></span> }.into_any()
+                            }}
+                            <div class="why"><strong>{label}</strong> <div inner_html=option.why.clone()></div></div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
+            {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+        </li>
+    }
+    .into_any()
+}
