@@ -1,7 +1,8 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{Phase, QuizSession, Route};
+use quiz_application::{OptionMark, Phase, QuizSession, Route};
 use quiz_domain::{Question, QuestionKind};
+use wasm_bindgen::JsCast;
 
 use crate::state::app_state;
 use crate::ui::focus::focus_soon;
@@ -93,6 +94,9 @@ pub fn QuizPage(book: String, count: usize, seed: u64) -> impl IntoView {
     }
 }
 
+/// The card of one question. It is drawn once; only plain values (classes,
+/// flags, short texts) follow the session afterwards, which keeps focus in
+/// place and the Wasm small.
 #[component]
 fn QuestionCard(
     session: RwSignal<Option<QuizSession>>,
@@ -101,36 +105,49 @@ fn QuestionCard(
     question: Question,
     on_finish: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let phase = Memo::new(move |_| {
-        session.with(|s| s.as_ref().map_or(Phase::Answering, QuizSession::phase))
-    });
-    let answering = move || phase.get() == Phase::Answering;
-    let draft = Memo::new(move |_| {
-        session.with(|s| s.as_ref().map(|s| s.draft().clone()).unwrap_or_default())
-    });
-    let response = Memo::new(move |_| {
+    let answering =
+        move || session.with(|s| s.as_ref().is_some_and(|s| s.phase() == Phase::Answering));
+    let mark = move |index: usize| {
+        session.with(|s| {
+            s.as_ref()
+                .map_or(OptionMark::Open, |s| s.option_mark(index))
+        })
+    };
+    let correct = move || {
         session.with(|s| {
             s.as_ref()
                 .filter(|s| s.phase() != Phase::Answering)
-                .and_then(|s| s.last_response().cloned())
+                .and_then(|s| s.last_response().map(|r| r.correct))
         })
-    });
-    let problem = RwSignal::new(None::<String>);
-    let several = question.kind.allows_several_choices();
-    let input_type = if several { "checkbox" } else { "radio" };
-    let literal = question.kind == QuestionKind::Output;
-    let instruction = match question.kind {
-        QuestionKind::Multiple => "Select all that apply.",
-        QuestionKind::TrueFalse => "True or false?",
-        _ => "Choose one answer.",
+    };
+    let problem = RwSignal::new(String::new());
+    let answer = move || {
+        session.update(|s| {
+            if let Some(s) = s {
+                problem.set(
+                    s.submit()
+                        .err()
+                        .map(|e| format!("Please {e}."))
+                        .unwrap_or_default(),
+                );
+            }
+        })
     };
     let submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
-        session.update(|s| {
-            if let Some(s) = s {
-                problem.set(s.submit().err().map(|e| format!("Please {e}.")));
-            }
-        });
+        answer();
+    };
+    // Enter on an option answers, the same in every browser (implicit
+    // submission from radio buttons and checkboxes varies).
+    let enter_submits = move |event: ev::KeyboardEvent| {
+        let on_option = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        if event.key() == "Enter" && on_option {
+            event.prevent_default();
+            answer();
+        }
     };
     let is_last = number == total;
     let next = move |_| {
@@ -143,81 +160,103 @@ fn QuestionCard(
             on_finish();
         }
     };
-    let options = question.options.clone();
-    let explanation = question.explanation.clone();
-    let reread = question.reread.clone();
+    let input_type = if question.kind.allows_several_choices() {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    let literal = question.kind == QuestionKind::Output;
+    let instruction = match question.kind {
+        QuestionKind::Multiple => "Select all that apply.",
+        QuestionKind::TrueFalse => "True or false?",
+        _ => "Choose one answer.",
+    };
+    let options = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let text = if literal {
+                view! { <pre class="option-text">{option.text.clone()}</pre> }.into_any()
+            } else {
+                view! { <span class="option-text" inner_html=option.text.clone()></span> }.into_any()
+            };
+            view! {
+                <li class=move || mark_class(mark(index))>
+                    <label>
+                        <input type=input_type name="answer" value=index.to_string()
+                            prop:checked=move || mark(index).is_picked()
+                            disabled=move || !answering()
+                            on:change=move |_| session.update(|s| if let Some(s) = s { s.choose(index) })/>
+                        <span class="key" aria-hidden="true">{(index + 1).to_string()}</span>
+                        {text}
+                    </label>
+                    <div class="why">
+                        <strong>{move || mark_label(mark(index))}</strong>
+                        <div inner_html=option.why.clone()></div>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <div class="progress-line">
             <span id="progress-label">{format!("Question {number} of {total}")}</span>
             <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
         </div>
-        <form class="question" on:submit=submit>
+        <form class="question" class:answered=move || !answering() data-question=question.id.clone()
+            on:submit=submit on:keydown=enter_submits>
             <fieldset>
                 <legend class="visually-hidden">{format!("Question {number}: {instruction}")}</legend>
                 <QuestionText question=question.clone()/>
                 <p class="instruction" aria-hidden="true">{instruction}</p>
-                <ul class="options" class:literal=literal>
-                    {options.into_iter().enumerate().map(|(index, option)| {
-                        let chosen = move || draft.with(|d| d.contains(index));
-                        let verdict = move || response.get().map(|r| (r.answer.contains(index), option.correct));
-                        view! {
-                            <li class="option"
-                                class:chosen=move || verdict().map_or(chosen(), |(picked, _)| picked)
-                                class:right=move || verdict().is_some_and(|(_, correct)| correct)
-                                class:wrong=move || verdict().is_some_and(|(picked, correct)| picked && !correct)>
-                                <label>
-                                    <input type=input_type name="answer" value=index.to_string()
-                                        prop:checked=move || verdict().map_or(chosen(), |(picked, _)| picked)
-                                        disabled=move || !answering()
-                                        on:change=move |_| session.update(|s| if let Some(s) = s { s.choose(index) })/>
-                                    <span class="key" aria-hidden="true">{(index + 1).to_string()}</span>
-                                    {if literal {
-                                        view! { <pre class="option-text">{option.text.clone()}</pre> }.into_any()
-                                    } else {
-                                        view! { <span class="option-text" inner_html=option.text.clone()></span> }.into_any()
-                                    }}
-                                </label>
-                                {move || verdict().map(|(picked, correct)| {
-                                    let label = match (picked, correct) {
-                                        (true, true) => "Your answer, correct.",
-                                        (true, false) => "Your answer, wrong.",
-                                        (false, true) => "The correct answer.",
-                                        (false, false) => "Not chosen.",
-                                    };
-                                    view! {
-                                        <div class="why">
-                                            <strong>{label}</strong>
-                                            <div inner_html=option.why.clone()></div>
-                                        </div>
-                                    }
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <ul class="options" class:literal=literal>{options}</ul>
             </fieldset>
             <p class="problem" role="alert">{move || problem.get()}</p>
-            <Show when=answering>
-                <button type="submit" class="primary" id="check">"Check answer"</button>
-            </Show>
+            <button type="submit" class="primary" id="check" hidden=move || !answering()>"Check answer"</button>
         </form>
-        <div class="feedback" role="status" aria-live="polite">
-            {move || response.get().map(|r| {
-                let explanation = explanation.clone();
-                let reread = reread.clone();
-                view! {
-                    <p class="verdict" class:right=r.correct class:wrong=!r.correct>
-                        {if r.correct { "Correct." } else { "Not quite." }}
-                    </p>
-                    {explanation.map(|html| view! { <div class="explanation" inner_html=html></div> })}
-                    {reread.map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
-                }
-            })}
+        <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
+            <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
+            {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
+            {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
         </div>
-        <Show when=move || !answering()>
-            <button type="button" class="primary" id="next" on:click=next>
-                {if is_last { "See your results" } else { "Next question" }}
-            </button>
-        </Show>
+        <button type="button" class="primary" id="next" hidden=answering on:click=next>
+            {if is_last { "See your results" } else { "Next question" }}
+        </button>
+    }
+}
+
+fn mark_class(mark: OptionMark) -> &'static str {
+    match mark {
+        OptionMark::Open | OptionMark::NotPicked => "option",
+        OptionMark::Chosen => "option chosen",
+        OptionMark::PickedRight => "option chosen right",
+        OptionMark::PickedWrong => "option chosen wrong",
+        OptionMark::MissedRight => "option right",
+    }
+}
+
+fn mark_label(mark: OptionMark) -> &'static str {
+    match mark {
+        OptionMark::Open | OptionMark::Chosen | OptionMark::NotPicked => "",
+        OptionMark::PickedRight => "Your answer, correct.",
+        OptionMark::PickedWrong => "Your answer, wrong.",
+        OptionMark::MissedRight => "The correct answer.",
+    }
+}
+
+fn verdict_class(correct: Option<bool>) -> &'static str {
+    match correct {
+        Some(true) => "verdict right",
+        Some(false) => "verdict wrong",
+        None => "verdict",
+    }
+}
+
+fn verdict_text(correct: Option<bool>) -> &'static str {
+    match correct {
+        Some(true) => "Correct.",
+        Some(false) => "Not quite.",
+        None => "",
     }
 }

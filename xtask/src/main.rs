@@ -1,1 +1,118 @@
-fn main() {}
+//! Project tooling, run as `cargo xtask <command>`:
+//!
+//! - `setup`: installs what is missing (wasm32 target, Trunk 0.21,
+//!   wasm-bindgen-cli matching the pinned crate, npm's binaryen wasm-opt,
+//!   Debian's Chromium and ChromeDriver) and skips what is there.
+//! - `build`: the release build into dist/.
+//! - `serve`: builds and serves the app on http://127.0.0.1:8080/.
+//! - `test`: every test: native, in-browser adapter tests, end to end.
+//! - `bench`: sizes of what the first page loads and median timings.
+
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::install_missing(),
+        Some("build") => setup::install_missing().and_then(|()| build()),
+        Some("serve") => setup::install_missing().and_then(|()| serve()),
+        Some("test") => setup::install_missing().and_then(|()| test()),
+        Some("bench") => setup::install_missing().and_then(|()| bench()),
+        _ => Err("usage: cargo xtask setup | build | serve | test | bench".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
+
+/// Runs a command in the workspace, failing loudly with what was run.
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    println!("xtask: running {shown}");
+    let status = command
+        .current_dir(workspace())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed with {status}"))
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Trunk with the project's wasm-opt first on PATH and no update check.
+fn trunk() -> Command {
+    let mut command = Command::new("trunk");
+    command
+        .env("PATH", setup::path_with_tools())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    command
+}
+
+fn build() -> Result<(), String> {
+    run(trunk().args(["build", "--release"]))
+}
+
+fn serve() -> Result<(), String> {
+    run(trunk().args([
+        "serve",
+        "--release",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
+}
+
+fn test() -> Result<(), String> {
+    // 1. Domain, application and question banks, natively.
+    run(cargo().args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "python-architect-quiz",
+        "--exclude",
+        "e2e",
+    ]))?;
+    // 2. Browser adapters in headless Chromium.
+    run(cargo()
+        .args([
+            "test",
+            "--package",
+            "python-architect-quiz",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_ONLY_WEB", "1"))?;
+    // 3. The release build, end to end, and its size budgets.
+    build()?;
+    run(cargo()
+        .args(["test", "--package", "e2e", "--", "--test-threads=2"])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER))
+}
+
+fn bench() -> Result<(), String> {
+    build()?;
+    run(cargo()
+        .args(["run", "--release", "--package", "e2e", "--bin", "bench"])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER))
+}

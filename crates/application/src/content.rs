@@ -11,10 +11,23 @@ pub fn read_catalog(json: &str) -> Result<Catalog, String> {
     read(json, "book catalog")
 }
 
+/// Only the version, read before the rest so that a file of another format
+/// gets a clear message. (Parsing straight into typed structs, never into
+/// `serde_json::Value`, keeps the Wasm smaller.)
+#[derive(serde::Deserialize)]
+struct FormatHeader {
+    format: Option<u64>,
+}
+
 fn read<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("the {what} is not valid JSON ({e})"))?;
-    match value.get("format").and_then(serde_json::Value::as_u64) {
+    let header: FormatHeader = serde_json::from_str(json).map_err(|e| {
+        if e.is_data() {
+            format!("the {what} has no format version")
+        } else {
+            format!("the {what} is not valid JSON ({e})")
+        }
+    })?;
+    match header.format {
         Some(format) if format == u64::from(BANK_FORMAT) => {}
         Some(format) => {
             return Err(format!(
@@ -23,7 +36,7 @@ fn read<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, Str
         }
         None => return Err(format!("the {what} has no format version")),
     }
-    serde_json::from_value(value).map_err(|e| format!("the {what} is malformed ({e})"))
+    serde_json::from_str(json).map_err(|e| format!("the {what} is malformed ({e})"))
 }
 
 #[cfg(test)]

@@ -19,4 +19,4 @@ pub use ports::{Clock, KeyValueStore, StoreError};
 pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
 pub use progress_book::{ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
 pub use route::{Route, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
-pub use session::{Phase, QuizSession};
+pub use session::{OptionMark, Phase, QuizSession};

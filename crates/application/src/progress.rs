@@ -40,16 +40,18 @@ pub enum ParseError {
 
 impl Progress {
     pub fn parse(raw: &str) -> Result<Progress, ParseError> {
-        let value: serde_json::Value =
-            serde_json::from_str(raw).map_err(|e| ParseError::Corrupt(e.to_string()))?;
-        let schema = value
-            .get("schema")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| ParseError::Corrupt("no schema version".into()))?;
-        if schema > u64::from(PROGRESS_SCHEMA) {
-            return Err(ParseError::NewerSchema(schema));
+        /// The version alone, read first so that data from a newer release
+        /// is recognised even when its shape is unknown here.
+        #[derive(Deserialize)]
+        struct SchemaHeader {
+            schema: u64,
         }
-        serde_json::from_value(value).map_err(|e| ParseError::Corrupt(e.to_string()))
+        let header: SchemaHeader =
+            serde_json::from_str(raw).map_err(|e| ParseError::Corrupt(e.to_string()))?;
+        if header.schema > u64::from(PROGRESS_SCHEMA) {
+            return Err(ParseError::NewerSchema(header.schema));
+        }
+        serde_json::from_str(raw).map_err(|e| ParseError::Corrupt(e.to_string()))
     }
 
     pub fn to_json(&self) -> String {

@@ -13,6 +13,36 @@ pub enum Phase {
     Finished,
 }
 
+/// How one option shows: while answering, whether it is chosen; once the
+/// answer is graded, what it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionMark {
+    Open,
+    Chosen,
+    PickedRight,
+    PickedWrong,
+    MissedRight,
+    NotPicked,
+}
+
+impl OptionMark {
+    pub fn graded(picked: bool, correct: bool) -> OptionMark {
+        match (picked, correct) {
+            (true, true) => OptionMark::PickedRight,
+            (true, false) => OptionMark::PickedWrong,
+            (false, true) => OptionMark::MissedRight,
+            (false, false) => OptionMark::NotPicked,
+        }
+    }
+
+    pub fn is_picked(self) -> bool {
+        matches!(
+            self,
+            OptionMark::Chosen | OptionMark::PickedRight | OptionMark::PickedWrong
+        )
+    }
+}
+
 /// A quiz being taken in practice mode: answer, see feedback, move on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizSession {
@@ -82,6 +112,20 @@ impl QuizSession {
             .iter()
             .filter(|r| r.correct)
             .count()
+    }
+
+    pub fn option_mark(&self, option: usize) -> OptionMark {
+        match (self.phase, self.last_response()) {
+            (Phase::Feedback | Phase::Finished, Some(response)) => OptionMark::graded(
+                response.answer.contains(option),
+                self.question()
+                    .options
+                    .get(option)
+                    .is_some_and(|o| o.correct),
+            ),
+            _ if self.draft.contains(option) => OptionMark::Chosen,
+            _ => OptionMark::Open,
+        }
     }
 
     /// Chooses or un-chooses an option while answering; ignored otherwise.
@@ -183,8 +227,12 @@ mod tests {
         session.choose(0);
         session.choose(2);
         assert_eq!(session.draft(), &Answer::new([2]));
+        assert_eq!(session.option_mark(2), OptionMark::Chosen);
+        assert_eq!(session.option_mark(0), OptionMark::Open);
         assert!(session.submit().unwrap().correct);
         assert_eq!(session.phase(), Phase::Feedback);
+        assert_eq!(session.option_mark(2), OptionMark::PickedRight);
+        assert_eq!(session.option_mark(1), OptionMark::NotPicked);
         assert_eq!(session.number(), 1);
         session.choose(1);
         assert_eq!(
@@ -201,14 +249,18 @@ mod tests {
         session.choose(1);
         session.choose(2);
         session.choose(2);
-        assert!(session.submit().unwrap().correct);
+        session.choose(0);
+        assert!(!session.submit().unwrap().correct);
+        assert_eq!(session.option_mark(0), OptionMark::MissedRight);
+        assert_eq!(session.option_mark(1), OptionMark::PickedRight);
+        assert_eq!(session.option_mark(2), OptionMark::NotPicked);
         session.next();
         assert_eq!(session.phase(), Phase::Finished);
         let result = session.finish("id".into(), 200).unwrap();
         assert_eq!(
             result.score,
             Score {
-                correct: 2,
+                correct: 1,
                 total: 2
             }
         );

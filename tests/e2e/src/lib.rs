@@ -1,1 +1,238 @@
+//! Harness for the end-to-end tests: serves the release build with a plain
+//! static file server under a sub-path, starts Debian's chromedriver and a
+//! headless Chromium, and always closes them, even when a test fails.
 
+use std::future::Future;
+use std::net::TcpListener;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt;
+use hyper_util::client::legacy::connect::HttpConnector;
+use quiz_domain::Bank;
+
+/// The sub-path the app is served under, as on GitHub Pages.
+pub const SUB_PATH: &str = "/quiz/";
+
+pub fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace")
+}
+
+/// The release build under test: `E2E_DIST`, or dist/ of this checkout.
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_dir().join("dist"));
+    assert!(
+        dist.join("index.html").is_file() && dist.join("banks/catalog.json").is_file(),
+        "no release build in {}: run `cargo xtask build` (or `cargo xtask test`) first",
+        dist.display()
+    );
+    dist
+}
+
+pub fn bank(book: &str) -> Bank {
+    let path = dist_dir().join(format!("banks/{book}.json"));
+    let json = std::fs::read_to_string(&path).expect("bank file");
+    serde_json::from_str(&json).expect("bank parses")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16, what: &str) {
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what} did not start listening on port {port}");
+}
+
+/// A child process killed when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `python3 -m http.server` over a copy of the build placed at SUB_PATH: a
+/// static host that knows nothing of the app's routes.
+pub struct StaticSite {
+    _server: Process,
+    root: PathBuf,
+    pub port: u16,
+}
+
+impl StaticSite {
+    pub fn serve(dist: &Path) -> StaticSite {
+        Self::serve_with(dist, |_| {})
+    }
+
+    /// Serves a copy of `dist` after `change` has altered it (for testing a
+    /// broken deployment).
+    pub fn serve_with(dist: &Path, change: impl FnOnce(&Path)) -> StaticSite {
+        let port = free_port();
+        let root = std::env::temp_dir().join(format!("e2e-site-{}-{port}", std::process::id()));
+        let site = root.join(SUB_PATH.trim_matches('/'));
+        copy_dir(dist, &site);
+        change(&site);
+        let server = Command::new("python3")
+            .args(["-m", "http.server", "--bind", "127.0.0.1"])
+            .arg(port.to_string())
+            .arg("--directory")
+            .arg(&root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server starts");
+        let server = Process(server);
+        wait_for_port(port, "the static server");
+        StaticSite {
+            _server: server,
+            root,
+            port,
+        }
+    }
+
+    pub fn url(&self, hash: &str) -> String {
+        format!("http://127.0.0.1:{}{SUB_PATH}{hash}", self.port)
+    }
+}
+
+impl Drop for StaticSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create site dir");
+    for entry in std::fs::read_dir(from).expect("read dist") {
+        let entry = entry.expect("dist entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            if entry.file_name() != ".stage" {
+                copy_dir(&entry.path(), &target);
+            }
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+fn chromedriver() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+}
+
+fn chromium() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// Runs `test` with a fresh headless Chromium, then closes the browser and
+/// chromedriver whether the test passed or panicked.
+pub async fn with_browser<F, Fut>(test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let port = free_port();
+    let driver = Command::new(chromedriver())
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot start {}: {e} (run `cargo xtask setup`)",
+                chromedriver()
+            )
+        });
+    let _driver = Process(driver);
+    wait_for_port(port, "chromedriver");
+    let profile = std::env::temp_dir().join(format!("e2e-chromium-{}-{port}", std::process::id()));
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium(),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session with headless Chromium");
+    let outcome = AssertUnwindSafe(test(client.clone())).catch_unwind().await;
+    let _ = client.close().await;
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Waits (up to 10 s) for an element and returns it.
+pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
+}
+
+pub async fn text(client: &Client, css: &str) -> String {
+    find(client, css).await.text().await.expect("element text")
+}
+
+/// Waits until the element's text satisfies `check`, returning the text.
+pub async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                if check(&text) {
+                    return text;
+                }
+                last = text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the text of {css:?} never matched; last seen: {last:?}")
+}
+
+pub async fn run_js(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.expect("script runs")
+}
+
+/// The id of the question on screen.
+pub async fn question_on_screen(client: &Client) -> String {
+    find(client, "form.question[data-question]")
+        .await
+        .attr("data-question")
+        .await
+        .expect("attribute")
+        .expect("data-question is set")
+}

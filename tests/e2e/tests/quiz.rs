@@ -1,0 +1,271 @@
+//! A person taking quizzes in headless Chromium, against the release build
+//! served by a plain static file server under a sub-path.
+
+use e2e::{
+    bank, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser, StaticSite,
+};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+
+const PROGRESS_KEY: &str = "python-architect-quiz.progress";
+
+/// Indices of the options to pick for the question on screen: the correct
+/// set, or one wrong option.
+async fn choices(client: &Client, book: &str, right: bool) -> Vec<usize> {
+    let id = question_on_screen(client).await;
+    let bank = bank(book);
+    let question = bank
+        .question(&id)
+        .unwrap_or_else(|| panic!("{id} is in the bank"));
+    let correct = question.correct_answer().choices().to_vec();
+    if right {
+        correct
+    } else {
+        let wrong = (0..question.options.len())
+            .find(|i| !correct.contains(i))
+            .expect("a wrong option");
+        vec![wrong]
+    }
+}
+
+async fn stored_progress(client: &Client) -> serde_json::Value {
+    let raw = run_js(
+        client,
+        &format!("return localStorage.getItem('{PROGRESS_KEY}')"),
+    )
+    .await;
+    serde_json::from_str(raw.as_str().expect("progress is stored"))
+        .expect("stored progress is JSON")
+}
+
+#[tokio::test]
+async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client.goto(&site.url("")).await.unwrap();
+        find(&client, ".book-card").await;
+        let titles: Vec<String> = {
+            let mut titles = Vec::new();
+            for card in client
+                .find_all(Locator::Css(".book-card h2"))
+                .await
+                .unwrap()
+            {
+                titles.push(card.text().await.unwrap());
+            }
+            titles
+        };
+        assert_eq!(
+            titles,
+            [
+                "Architecture Patterns with Python",
+                "Clean Architecture in Python",
+                "Fluent Python",
+                "High Performance Python",
+                "The Python Standard Library by Example"
+            ]
+        );
+        assert_eq!(
+            text(&client, "[data-book=fluent-python] .best").await,
+            "Not taken yet"
+        );
+
+        find(&client, "[data-book=fluent-python] h2 a")
+            .await
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(text(&client, "h1").await, "Fluent Python");
+        find(&client, "#quiz-length option[value='5']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&client, "#start-quiz").await.click().await.unwrap();
+
+        for number in 1..=5 {
+            wait_for_text(&client, "#progress-label", |t| {
+                t == format!("Question {number} of 5")
+            })
+            .await;
+            let right = number % 2 == 1;
+            for index in choices(&client, "fluent-python", right).await {
+                let label = format!(".options .option:nth-child({}) label", index + 1);
+                find(&client, &label).await.click().await.unwrap();
+            }
+            find(&client, "#check").await.click().await.unwrap();
+            let verdict = if right { "Correct." } else { "Not quite." };
+            wait_for_text(&client, ".feedback .verdict", |t| t == verdict).await;
+            assert!(
+                !text(&client, ".option.right .why").await.is_empty(),
+                "the correct option is explained"
+            );
+            find(&client, "#next").await.click().await.unwrap();
+        }
+
+        wait_for_text(&client, "#score", |t| t == "3 of 5 (60%)").await;
+        wait_for_text(&client, ".review", |t| !t.is_empty()).await;
+        assert_eq!(
+            client
+                .find_all(Locator::Css(".review-item"))
+                .await
+                .unwrap()
+                .len(),
+            5
+        );
+        let results_url = client.current_url().await.unwrap();
+        assert!(
+            results_url
+                .fragment()
+                .unwrap()
+                .starts_with("/results/fluent-python-"),
+            "{results_url}"
+        );
+
+        let stored = stored_progress(&client).await;
+        assert_eq!(stored["schema"], 1);
+        assert_eq!(stored["attempts"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            stored["attempts"][0]["score"],
+            serde_json::json!({"correct": 3, "total": 5})
+        );
+
+        client.refresh().await.unwrap();
+        wait_for_text(&client, "#score", |t| t == "3 of 5 (60%)").await;
+        client.goto(&site.url("#/")).await.unwrap();
+        wait_for_text(&client, "[data-book=fluent-python] .best", |t| {
+            t == "Best score: 3 of 5 (60%)"
+        })
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_quiz_can_be_taken_with_the_keyboard_only() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client
+            .goto(&site.url("#/book/clean-architecture/quiz?count=3&seed=7"))
+            .await
+            .unwrap();
+        for number in 1..=3 {
+            wait_for_text(&client, "#progress-label", |t| {
+                t == format!("Question {number} of 3")
+            })
+            .await;
+            find(&client, "form.question").await;
+            let mut focused = client.active_element().await.unwrap();
+            assert_eq!(
+                focused
+                    .attr("type")
+                    .await
+                    .unwrap()
+                    .as_deref()
+                    .map(|t| t == "radio" || t == "checkbox"),
+                Some(true),
+                "focus lands on the first option"
+            );
+            for index in choices(&client, "clean-architecture", true).await {
+                focused.send_keys(&(index + 1).to_string()).await.unwrap();
+            }
+            focused.send_keys(&Key::Enter.to_string()).await.unwrap();
+            wait_for_text(&client, ".feedback .verdict", |t| t == "Correct.").await;
+            find(&client, "#next").await;
+            focused = client.active_element().await.unwrap();
+            assert_eq!(
+                focused.attr("id").await.unwrap().as_deref(),
+                Some("next"),
+                "focus moves to Next"
+            );
+            focused.send_keys(&Key::Enter.to_string()).await.unwrap();
+        }
+        wait_for_text(&client, "#score", |t| t == "3 of 3 (100%)").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deep_links_open_directly_and_bad_links_explain_themselves() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client
+            .goto(&site.url("#/book/high-performance-python"))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", |t| t == "High Performance Python").await;
+
+        client
+            .goto(&site.url("#/book/stdlib-by-example/quiz?count=2&seed=3"))
+            .await
+            .unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 2").await;
+        let first = question_on_screen(&client).await;
+        client.refresh().await.unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 2").await;
+        assert_eq!(
+            question_on_screen(&client).await,
+            first,
+            "the seed in the link draws the same quiz"
+        );
+
+        client
+            .goto(&site.url("#/book/fluent-python/quiz?count=zero"))
+            .await
+            .unwrap();
+        wait_for_text(&client, "[role=alert]", |t| {
+            t.contains("count must be a whole number from 1 to 200, not \"zero\"")
+        })
+        .await;
+
+        client.goto(&site.url("#/book/no-such-book")).await.unwrap();
+        wait_for_text(&client, "h1", |t| t == "No such book").await;
+
+        client
+            .goto(&site.url("#/results/fluent-python-1"))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", |t| t == "No such result").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unreadable_progress_is_kept_aside_and_reported() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client.goto(&site.url("")).await.unwrap();
+        find(&client, ".book-card").await;
+        run_js(&client, &format!("localStorage.setItem('{PROGRESS_KEY}', '{{\"schema\":1,\"attem')")).await;
+        client.refresh().await.unwrap();
+        wait_for_text(&client, ".notice", |t| t.contains("could not be read")).await;
+        let backups = run_js(
+            &client,
+            &format!("return Object.keys(localStorage).filter(k => k.startsWith('{PROGRESS_KEY}.unreadable.')).map(k => localStorage.getItem(k))"),
+        )
+        .await;
+        assert_eq!(backups, serde_json::json!(["{\"schema\":1,\"attem"]));
+        find(&client, ".book-card").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_failed_start_shows_a_message_not_a_blank_page() {
+    let site = StaticSite::serve_with(&dist_dir(), |site| {
+        for entry in std::fs::read_dir(site).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "wasm") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    });
+    with_browser(|client| async move {
+        client.goto(&site.url("")).await.unwrap();
+        wait_for_text(&client, "#boot-error", |t| {
+            t.starts_with("The quiz could not start")
+        })
+        .await;
+    })
+    .await;
+}

@@ -1,0 +1,68 @@
+//! Size budgets of the release build, in brotli bytes (quality 11, as a
+//! static host would precompress). Deterministic, so they are tests.
+
+use std::io::Write;
+use std::path::Path;
+
+use e2e::{dist_dir, find, run_js, with_browser, StaticSite, SUB_PATH};
+
+const HOME_PAGE_BUDGET: usize = 90_000;
+const BANK_BUDGET: usize = 40_000;
+
+fn brotli_size(path: &Path) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(&bytes).unwrap();
+    }
+    out.len()
+}
+
+#[tokio::test]
+async fn everything_the_home_page_loads_fits_the_budget() {
+    let dist = dist_dir();
+    let site = StaticSite::serve(&dist);
+    with_browser(|client| async move {
+        client.goto(&site.url("")).await.unwrap();
+        find(&client, ".book-card").await;
+        let loaded = run_js(
+            &client,
+            "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
+        )
+        .await;
+        let mut total = 0;
+        let mut lines = Vec::new();
+        for url in loaded.as_array().unwrap() {
+            let url = url.as_str().unwrap();
+            let path = url.split(['#', '?']).next().unwrap();
+            let relative = path.split_once(SUB_PATH).map_or("", |(_, rest)| rest);
+            let file = if relative.is_empty() { "index.html" } else { relative };
+            let size = brotli_size(&dist.join(file));
+            lines.push(format!("{size:>7} {file}"));
+            total += size;
+        }
+        println!("home page, brotli bytes:\n{}\n{total:>7} in all", lines.join("\n"));
+        assert!(lines.len() >= 4, "html, js, wasm, css and the catalog load: {lines:?}");
+        assert!(total <= HOME_PAGE_BUDGET, "the home page loads {total} brotli bytes, over the {HOME_PAGE_BUDGET} budget:\n{}", lines.join("\n"));
+    })
+    .await;
+}
+
+#[test]
+fn every_bank_file_fits_the_budget() {
+    let banks = dist_dir().join("banks");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&banks).unwrap() {
+        let path = entry.unwrap().path();
+        let size = brotli_size(&path);
+        println!("{size:>7} {}", path.display());
+        assert!(
+            size <= BANK_BUDGET,
+            "{} is {size} brotli bytes, over {BANK_BUDGET}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 6, "five banks and the catalog");
+}

@@ -1,0 +1,121 @@
+//! Installs the build and test tools this project needs when they are
+//! missing. See ../shared/TOOLCHAIN.md for why each is pinned the way it is.
+
+use std::process::Command;
+
+use crate::{run, workspace};
+
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
+const BINARYEN_PACKAGE: &str = "binaryen@132";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    Command::new(program)
+        .args(args)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+/// PATH with the project's npm tools first, so Trunk finds npm's wasm-opt
+/// and never Debian's (which breaks reference types).
+pub fn path_with_tools() -> String {
+    let tools = workspace().join("tools/node_modules/.bin");
+    let path = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{path}", tools.display())
+}
+
+pub fn install_missing() -> Result<(), String> {
+    wasm_target()?;
+    wasm_bindgen()?;
+    trunk()?;
+    wasm_opt()?;
+    browser()?;
+    run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn wasm_bindgen() -> Result<(), String> {
+    let has = |program: &str| {
+        output_of(program, &["--version"])
+            .is_some_and(|v| v.trim() == format!("{program} {WASM_BINDGEN_VERSION}"))
+    };
+    if has("wasm-bindgen") && has("wasm-bindgen-test-runner") {
+        return Ok(());
+    }
+    // Not --locked: its lock file pins a webpki-roots the registry lacks.
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        WASM_BINDGEN_VERSION,
+        "--force",
+    ]))
+}
+
+fn trunk() -> Result<(), String> {
+    let version = output_of("trunk", &["--version"]).unwrap_or_default();
+    if version.starts_with(TRUNK_VERSION_PREFIX) {
+        return Ok(());
+    }
+    // 0.22 needs a newer rustc than this machine has.
+    run(Command::new("cargo").args([
+        "install",
+        "trunk",
+        "--version",
+        "~0.21",
+        "--locked",
+        "--force",
+    ]))
+}
+
+fn wasm_opt() -> Result<(), String> {
+    let tools = workspace().join("tools");
+    if tools.join("node_modules/.bin/wasm-opt").is_file() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
+    run(Command::new("npm").args([
+        "install",
+        "--prefix",
+        "tools",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        BINARYEN_PACKAGE,
+    ]))
+}
+
+fn browser() -> Result<(), String> {
+    if std::path::Path::new(CHROMIUM).is_file() && std::path::Path::new(CHROMEDRIVER).is_file() {
+        return Ok(());
+    }
+    let root = output_of("id", &["-u"]).is_some_and(|id| id.trim() == "0");
+    let apt = |args: &[&str]| -> Command {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    run(&mut apt(&["update"]))?;
+    run(&mut apt(&["install", "-y", "chromium", "chromium-driver"]))
+}
