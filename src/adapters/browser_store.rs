@@ -37,7 +37,7 @@ fn describe(error: &JsValue) -> String {
 fn is_quota_error(error: &JsValue) -> bool {
     error
         .dyn_ref::<js_sys::Error>()
-        .is_some_and(|e| String::from(e.name()) == "QuotaExceededError")
+        .is_some_and(|e| e.name() == "QuotaExceededError")
 }
 
 impl KeyValueStore for BrowserStore {

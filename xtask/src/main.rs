@@ -54,6 +54,36 @@ pub fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs a test command, echoing its output, and returns how many tests passed.
+fn run_tests(command: &mut Command) -> Result<usize, String> {
+    use std::io::{BufRead, BufReader};
+    let shown = format!("{command:?}");
+    println!("xtask: running {shown}");
+    let mut child = command
+        .current_dir(workspace())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let mut passed = 0;
+    for line in BufReader::new(child.stdout.take().expect("piped stdout")).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        println!("{line}");
+        if let Some(rest) = line.strip_prefix("test result: ok. ") {
+            passed += rest
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(passed)
+    } else {
+        Err(format!("{shown} failed with {status}"))
+    }
+}
+
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
@@ -83,8 +113,29 @@ fn serve() -> Result<(), String> {
 }
 
 fn test() -> Result<(), String> {
-    // 1. Domain, application and question banks, natively.
+    // 0. Formatting and lints, native and Wasm.
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "--package",
+        "python-architect-quiz",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // 1. Domain, application and question banks, natively.
+    let mut passed = run_tests(cargo().args([
         "test",
         "--workspace",
         "--exclude",
@@ -93,21 +144,28 @@ fn test() -> Result<(), String> {
         "e2e",
     ]))?;
     // 2. Browser adapters in headless Chromium.
-    run(cargo()
-        .args([
-            "test",
-            "--package",
-            "python-architect-quiz",
-            "--target",
-            "wasm32-unknown-unknown",
-        ])
-        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_ONLY_WEB", "1"))?;
+    passed += run_tests(
+        cargo()
+            .args([
+                "test",
+                "--package",
+                "python-architect-quiz",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_ONLY_WEB", "1"),
+    )?;
     // 3. The release build, end to end, and its size budgets.
     build()?;
-    run(cargo()
-        .args(["test", "--package", "e2e", "--", "--test-threads=2"])
-        .env("CHROMEDRIVER", setup::CHROMEDRIVER))
+    passed += run_tests(
+        cargo()
+            .args(["test", "--package", "e2e", "--", "--test-threads=2"])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+    )?;
+    // Every stage stops at its first failure, so reaching here means none.
+    println!("tests: {passed} passed, 0 failed");
+    Ok(())
 }
 
 fn bench() -> Result<(), String> {

@@ -1,0 +1,100 @@
+//! `cargo xtask bench`: what the first page costs to download (raw, gzip and
+//! brotli bytes of every file it loads) and, over several runs in headless
+//! Chromium, how long until the first question can be clicked and how long
+//! from a click on an answer to its feedback. Prints figures; asserts nothing.
+
+use std::io::Write;
+use std::path::Path;
+
+use e2e::{dist_dir, find, run_js, with_browser, StaticSite, SUB_PATH};
+
+const RUNS: usize = 7;
+
+fn compressed_sizes(path: &Path) -> (usize, usize, usize) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut gzip = Vec::new();
+    {
+        let mut encoder = flate2::write::GzEncoder::new(&mut gzip, flate2::Compression::best());
+        encoder.write_all(&bytes).unwrap();
+        encoder.finish().unwrap();
+    }
+    let mut brotli = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
+        writer.write_all(&bytes).unwrap();
+    }
+    (bytes.len(), gzip.len(), brotli.len())
+}
+
+fn summary(mut values: Vec<f64>) -> String {
+    let runs: Vec<String> = values.iter().map(|v| format!("{v:.1}")).collect();
+    values.sort_by(f64::total_cmp);
+    format!(
+        "median {:.1} (runs: {})",
+        values[values.len() / 2],
+        runs.join(", ")
+    )
+}
+
+/// Resolves once `selector` matches, with the milliseconds since navigation.
+const WAIT_FOR: &str = "const [selector] = arguments; return new Promise(resolve => {
+    const look = () => document.querySelector(selector) ? resolve(performance.now()) : requestAnimationFrame(look);
+    look();
+});";
+
+/// Clicks the first option, submits, and resolves with the milliseconds
+/// until the verdict is on screen.
+const CLICK_TO_FEEDBACK: &str = "return new Promise(resolve => {
+    document.querySelector('.options .option label').click();
+    const start = performance.now();
+    document.querySelector('#check').click();
+    const look = () => document.querySelector('.feedback.answered .verdict')?.textContent
+        ? resolve(performance.now() - start) : requestAnimationFrame(look);
+    look();
+});";
+
+#[tokio::main]
+async fn main() {
+    let dist = dist_dir();
+    let site = StaticSite::serve(&dist);
+    with_browser(|client| async move {
+        client.goto(&site.url("")).await.unwrap();
+        find(&client, ".book-card").await;
+        let loaded = run_js(
+            &client,
+            "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
+        )
+        .await;
+        println!("What the home page loads (bytes):");
+        println!("{:>9} {:>9} {:>9}  file", "raw", "gzip", "brotli");
+        let mut totals = (0, 0, 0);
+        for url in loaded.as_array().unwrap() {
+            let path = url.as_str().unwrap().split(['#', '?']).next().unwrap();
+            let relative = path.split_once(SUB_PATH).map_or("", |(_, rest)| rest);
+            let file = if relative.is_empty() { "index.html" } else { relative };
+            let (raw, gzip, brotli) = compressed_sizes(&dist.join(file));
+            println!("{raw:>9} {gzip:>9} {brotli:>9}  {file}");
+            totals = (totals.0 + raw, totals.1 + gzip, totals.2 + brotli);
+        }
+        println!("{:>9} {:>9} {:>9}  in all", totals.0, totals.1, totals.2);
+
+        let mut to_question = Vec::new();
+        let mut to_feedback = Vec::new();
+        for run in 0..RUNS {
+            let url = site.url(&format!("#/book/fluent-python/quiz?count=5&seed={run}"));
+            client.goto("about:blank").await.unwrap();
+            client.goto(&url).await.unwrap();
+            let ready = client
+                .execute(WAIT_FOR, vec![serde_json::json!(".options .option input")])
+                .await
+                .unwrap();
+            to_question.push(ready.as_f64().unwrap());
+            let feedback = client.execute(CLICK_TO_FEEDBACK, vec![]).await.unwrap();
+            to_feedback.push(feedback.as_f64().unwrap());
+        }
+        println!("\nOver {RUNS} runs in headless Chromium (ms):");
+        println!("  navigation to first question clickable: {}", summary(to_question));
+        println!("  click on an answer to feedback shown:    {}", summary(to_feedback));
+    })
+    .await;
+}
