@@ -84,7 +84,7 @@ impl StaticSite {
     }
 
     /// Serves a copy of `dist` after `change` has altered it (for testing a
-    /// broken deployment).
+    /// broken deployment, or adding a host page beside the app).
     pub fn serve_with(dist: &Path, change: impl FnOnce(&Path)) -> StaticSite {
         let port = free_port();
         let root = std::env::temp_dir().join(format!("e2e-site-{}-{port}", std::process::id()));
@@ -111,6 +111,11 @@ impl StaticSite {
 
     pub fn url(&self, hash: &str) -> String {
         format!("http://127.0.0.1:{}{SUB_PATH}{hash}", self.port)
+    }
+
+    /// A page beside the app, outside its sub-path, as a host site's page.
+    pub fn page_url(&self, name: &str) -> String {
+        format!("http://127.0.0.1:{}/{name}", self.port)
     }
 }
 

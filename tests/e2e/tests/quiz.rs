@@ -231,6 +231,26 @@ async fn deep_links_open_directly_and_bad_links_explain_themselves() {
 }
 
 #[tokio::test]
+async fn a_deep_link_opens_inside_an_iframe_and_survives_a_reload() {
+    let host_page = r#"<!DOCTYPE html><html lang="en"><title>Course page</title>
+        <iframe id="quiz" title="Quiz" width="800" height="600"
+            src="/quiz/#/book/stdlib-by-example/quiz?count=2&amp;seed=5"></iframe></html>"#;
+    let site = StaticSite::serve_with(&dist_dir(), |app| {
+        std::fs::write(app.parent().unwrap().join("course.html"), host_page).unwrap();
+    });
+    with_browser(|client| async move {
+        for _ in 0..2 {
+            client.goto(&site.page_url("course.html")).await.unwrap();
+            find(&client, "#quiz").await.enter_frame().await.unwrap();
+            wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 2").await;
+            client.enter_parent_frame().await.unwrap();
+            client.refresh().await.unwrap();
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn unreadable_progress_is_kept_aside_and_reported() {
     let site = StaticSite::serve(&dist_dir());
     with_browser(|client| async move {
