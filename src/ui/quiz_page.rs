@@ -4,7 +4,7 @@ use quiz_application::{OptionMark, Phase, QuizSession, Route};
 use quiz_domain::{Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
-use crate::state::app_state;
+use crate::state::{app_state, Load};
 use crate::ui::focus::focus_soon;
 use crate::ui::question_text::QuestionText;
 
@@ -76,11 +76,22 @@ pub fn QuizPage(book: String, count: usize, seed: u64) -> impl IntoView {
         state.go_to(Route::Results { attempt });
     };
 
+    let quiz_title = {
+        let book = book.clone();
+        move || match state.catalog.get() {
+            Load::Ready(catalog) => catalog.entry(&book).map_or_else(
+                || "Quiz".to_owned(),
+                |entry| format!("{} quiz", entry.book.title),
+            ),
+            _ => "Quiz".to_owned(),
+        }
+    };
     view! {
         <section class="page quiz">
             <p class="crumbs"><a href=Route::Book { book: book.clone() }.to_hash()>"Leave the quiz"</a></p>
+            <h1 class="quiz-title">{quiz_title}</h1>
             {move || error.get().map(|message| view! {
-                <h1 tabindex="-1">"The quiz could not start"</h1>
+                <h2>"The quiz could not start"</h2>
                 <p role="alert" class="error">{message} ". " <a href="#/">"Back to the books"</a></p>
             })}
             {move || match (session.with(Option::is_none), error.with(Option::is_none)) {

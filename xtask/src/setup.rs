@@ -7,7 +7,9 @@ use crate::{run, workspace};
 
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
-const BINARYEN_PACKAGE: &str = "binaryen@132";
+/// npm packages the build and tests use, installed together into tools/:
+/// binaryen's wasm-opt for Trunk, axe-core for the accessibility audit.
+const NPM_TOOLS: [(&str, &str); 2] = [("binaryen", "132.0.0"), ("axe-core", "4.14.1")];
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -32,7 +34,7 @@ pub fn install_missing() -> Result<(), String> {
     wasm_target()?;
     wasm_bindgen()?;
     trunk()?;
-    wasm_opt()?;
+    npm_tools()?;
     browser()?;
     run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))
 }
@@ -82,21 +84,34 @@ fn trunk() -> Result<(), String> {
     ]))
 }
 
-fn wasm_opt() -> Result<(), String> {
+fn npm_tools() -> Result<(), String> {
     let tools = workspace().join("tools");
-    if tools.join("node_modules/.bin/wasm-opt").is_file() {
+    let installed = |name: &str, version: &str| {
+        std::fs::read_to_string(tools.join("node_modules").join(name).join("package.json"))
+            .is_ok_and(|manifest| manifest.contains(&format!("\"version\": \"{version}\"")))
+    };
+    if NPM_TOOLS
+        .iter()
+        .all(|(name, version)| installed(name, version))
+    {
         return Ok(());
     }
     std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
-    run(Command::new("npm").args([
+    let mut npm = Command::new("npm");
+    npm.args([
         "install",
         "--prefix",
         "tools",
         "--no-audit",
         "--no-fund",
         "--no-save",
-        BINARYEN_PACKAGE,
-    ]))
+    ]);
+    npm.args(
+        NPM_TOOLS
+            .iter()
+            .map(|(name, version)| format!("{name}@{version}")),
+    );
+    run(&mut npm)
 }
 
 fn browser() -> Result<(), String> {

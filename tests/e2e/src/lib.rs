@@ -148,9 +148,25 @@ fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
+/// The colour scheme the browser reports to `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+/// Runs `test` with a fresh headless Chromium in the light scheme.
+pub async fn with_browser<F, Fut>(test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    with_browser_in(Scheme::Light, test).await
+}
+
 /// Runs `test` with a fresh headless Chromium, then closes the browser and
 /// chromedriver whether the test passed or panicked.
-pub async fn with_browser<F, Fut>(test: F)
+pub async fn with_browser_in<F, Fut>(scheme: Scheme, test: F)
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()>,
@@ -180,6 +196,8 @@ where
                 "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900",
+                // Blink's preferredColorScheme: 0 is dark, 1 is light.
+                format!("--blink-settings=preferredColorScheme={}", if scheme == Scheme::Dark { 0 } else { 1 }),
                 format!("--user-data-dir={}", profile.display()),
             ]
         }),
@@ -240,4 +258,26 @@ pub async fn question_on_screen(client: &Client) -> String {
         .await
         .expect("attribute")
         .expect("data-question is set")
+}
+
+/// Accessibility violations axe-core finds on the current page, one line
+/// each: rule, impact, help and the first offending elements.
+pub async fn axe_violations(client: &Client) -> Vec<String> {
+    let axe = workspace_dir().join("tools/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&axe)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask setup`)", axe.display()));
+    let script = format!(
+        "{source}\nreturn axe.run(document, {{ resultTypes: ['violations'] }}).then(r => r.violations.map(v =>
+            v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')));"
+    );
+    let found = client
+        .execute(&script, vec![])
+        .await
+        .expect("axe-core runs");
+    found
+        .as_array()
+        .expect("a list of violations")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect()
 }

@@ -1,0 +1,151 @@
+//! axe-core on every page and view state, in light and dark: zero
+//! violations. Also no horizontal page scroll from 320 to 1920 px, with a
+//! screenshot of each view at 375, 768 and 1280 px saved to
+//! target/screenshots as a test artefact.
+
+use e2e::{
+    axe_violations, dist_dir, find, run_js, wait_for_text, with_browser_in, workspace_dir, Scheme,
+    StaticSite,
+};
+use fantoccini::Client;
+
+/// Brings the browser to one view state.
+async fn open_view(client: &Client, site: &StaticSite, view: &str) {
+    match view {
+        "home" => {
+            client.goto(&site.url("#/")).await.unwrap();
+            find(client, ".book-card").await;
+        }
+        "book" => {
+            client
+                .goto(&site.url("#/book/fluent-python"))
+                .await
+                .unwrap();
+            find(client, "#start-quiz").await;
+        }
+        "question" => {
+            client
+                .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=4"))
+                .await
+                .unwrap();
+            find(client, ".options .option input").await;
+        }
+        "feedback" => {
+            find(client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(client, "#check").await.click().await.unwrap();
+            find(client, ".feedback.answered").await;
+        }
+        "results" => {
+            find(client, "#next").await.click().await.unwrap();
+            find(client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(client, "#check").await.click().await.unwrap();
+            find(client, "#next").await.click().await.unwrap();
+            wait_for_text(client, ".review", |t| !t.is_empty()).await;
+        }
+        "storage-notice" => {
+            run_js(
+                client,
+                "localStorage.setItem('python-architect-quiz.progress', 'not json')",
+            )
+            .await;
+            client.goto(&site.url("#/")).await.unwrap();
+            client.refresh().await.unwrap();
+            find(client, ".notice").await;
+            find(client, ".book-card").await;
+        }
+        "invalid-link" => {
+            client
+                .goto(&site.url("#/book/fluent-python/quiz?count=x"))
+                .await
+                .unwrap();
+            find(client, "[role=alert]").await;
+        }
+        other => panic!("unknown view {other}"),
+    }
+}
+
+/// In the order a person meets them: each builds on the one before.
+const VIEWS: [&str; 6] = [
+    "home",
+    "book",
+    "question",
+    "feedback",
+    "results",
+    "invalid-link",
+];
+
+async fn audit(scheme: Scheme) {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser_in(scheme, |client| async move {
+        let mut found = Vec::new();
+        for view in VIEWS {
+            open_view(&client, &site, view).await;
+            for violation in axe_violations(&client).await {
+                found.push(format!("{view}: {violation}"));
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "axe-core, {scheme:?} scheme:\n{}",
+            found.join("\n")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_view_passes_axe_in_the_light_scheme() {
+    audit(Scheme::Light).await;
+}
+
+#[tokio::test]
+async fn every_view_passes_axe_in_the_dark_scheme() {
+    audit(Scheme::Dark).await;
+}
+
+const WIDTHS: [u32; 5] = [320, 375, 768, 1280, 1920];
+const SCREENSHOT_WIDTHS: [u32; 3] = [375, 768, 1280];
+
+async fn layouts(scheme: Scheme) {
+    let site = StaticSite::serve(&dist_dir());
+    let out = workspace_dir().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    with_browser_in(scheme, |client| async move {
+        let mut overflowing = Vec::new();
+        for width in WIDTHS {
+            client.set_window_size(width, 900).await.unwrap();
+            for view in VIEWS {
+                open_view(&client, &site, view).await;
+                let sizes = run_js(&client, "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]").await;
+                let (scroll, client_width) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
+                if scroll > client_width {
+                    overflowing.push(format!("{view} at {width}px: {scroll}px wide in a {client_width}px window"));
+                }
+                if SCREENSHOT_WIDTHS.contains(&width) {
+                    let name = format!("{view}-{width}-{}.png", format!("{scheme:?}").to_lowercase());
+                    std::fs::write(out.join(name), client.screenshot().await.unwrap()).unwrap();
+                }
+            }
+        }
+        assert!(overflowing.is_empty(), "horizontal page scroll:\n{}", overflowing.join("\n"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_view_scrolls_sideways_in_the_light_scheme() {
+    layouts(Scheme::Light).await;
+}
+
+#[tokio::test]
+async fn no_view_scrolls_sideways_in_the_dark_scheme() {
+    layouts(Scheme::Dark).await;
+}
