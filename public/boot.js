@@ -1,3 +1,6 @@
+// Start-up glue around the Wasm app, in plain JavaScript because it must
+// work when the Wasm does not.
+
 // Trunk's loader calls these hooks. A Wasm module that cannot be fetched or
 // started leaves a readable message instead of a blank page.
 export default function bootHooks() {
@@ -12,4 +15,36 @@ export default function bootHooks() {
             box.setAttribute("role", "alert");
         },
     };
+}
+
+// Offline support: the service worker keeps this release for offline use and
+// installs the next one in the background; the person chooses when to
+// reload into it.
+function offerNewRelease(worker) {
+    const banner = document.getElementById("new-release");
+    const button = document.getElementById("new-release-reload");
+    if (!banner || !button) return;
+    banner.hidden = false;
+    button.addEventListener("click", () => worker.postMessage("activate-new-release"), { once: true });
+}
+
+if ("serviceWorker" in navigator && window.isSecureContext) {
+    // The first worker takes control without a reload; only a switch from
+    // one release to the next reloads the page.
+    const controlledAtStart = Boolean(navigator.serviceWorker.controller);
+    let reloading = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+        if (reloading || !controlledAtStart) return;
+        reloading = true;
+        location.reload();
+    });
+    navigator.serviceWorker.register("sw.js").then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) offerNewRelease(registration.waiting);
+        registration.addEventListener("updatefound", () => {
+            const worker = registration.installing;
+            worker?.addEventListener("statechange", () => {
+                if (worker.state === "installed" && navigator.serviceWorker.controller) offerNewRelease(worker);
+            });
+        });
+    }, (error) => console.warn("Offline support is not available:", error));
 }

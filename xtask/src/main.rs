@@ -7,8 +7,10 @@
 //! - `serve`: builds and serves the app on http://127.0.0.1:8080/.
 //! - `test`: every test: native, in-browser adapter tests, end to end.
 //! - `bench`: sizes of what the first page loads and median timings.
+//! - `stage`: Trunk's post-build hook (banks, CSP, offline file list).
 
 mod setup;
+mod stage;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,7 +23,8 @@ fn main() -> ExitCode {
         Some("serve") => setup::install_missing().and_then(|()| serve()),
         Some("test") => setup::install_missing().and_then(|()| test()),
         Some("bench") => setup::install_missing().and_then(|()| bench()),
-        _ => Err("usage: cargo xtask setup | build | serve | test | bench".into()),
+        Some("stage") => stage::stage(),
+        _ => Err("usage: cargo xtask setup | build | serve | test | bench | stage".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

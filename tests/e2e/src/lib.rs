@@ -14,6 +14,8 @@ use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
 use quiz_domain::Bank;
 
+pub mod views;
+
 /// The sub-path the app is served under, as on GitHub Pages.
 pub const SUB_PATH: &str = "/quiz/";
 
@@ -73,7 +75,7 @@ impl Drop for Process {
 /// `python3 -m http.server` over a copy of the build placed at SUB_PATH: a
 /// static host that knows nothing of the app's routes.
 pub struct StaticSite {
-    _server: Process,
+    server: Process,
     root: PathBuf,
     pub port: u16,
 }
@@ -102,11 +104,18 @@ impl StaticSite {
             .expect("python3 -m http.server starts");
         let server = Process(server);
         wait_for_port(port, "the static server");
-        StaticSite {
-            _server: server,
-            root,
-            port,
-        }
+        StaticSite { server, root, port }
+    }
+
+    /// The folder the app is served from, to change a deployed file.
+    pub fn app_dir(&self) -> PathBuf {
+        self.root.join(SUB_PATH.trim_matches('/'))
+    }
+
+    /// Stops serving, as when the network goes away.
+    pub fn stop(&mut self) {
+        let _ = self.server.0.kill();
+        let _ = self.server.0.wait();
     }
 
     pub fn url(&self, hash: &str) -> String {
@@ -187,6 +196,10 @@ where
     wait_for_port(port, "chromedriver");
     let profile = std::env::temp_dir().join(format!("e2e-chromium-{}-{port}", std::process::id()));
     let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:loggingPrefs".into(),
+        serde_json::json!({ "browser": "ALL" }),
+    );
     capabilities.insert(
         "goog:chromeOptions".into(),
         serde_json::json!({
@@ -280,4 +293,56 @@ pub async fn axe_violations(client: &Client) -> Vec<String> {
         .iter()
         .map(|v| v.as_str().unwrap_or_default().to_owned())
         .collect()
+}
+
+/// ChromeDriver's command for the browser console log (not in W3C WebDriver).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// Console messages since the last call, as "LEVEL message".
+pub async fn console_messages(client: &Client) -> Vec<String> {
+    let entries = client.issue_cmd(BrowserLog).await.expect("the browser log");
+    entries
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}",
+                        e["level"].as_str().unwrap_or("?"),
+                        e["message"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until a service worker controls the page (the first visit ends
+/// with the worker installed and in control).
+pub async fn wait_for_offline_support(client: &Client) {
+    let controlled = client
+        .execute(
+            "return navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller ? true :
+                new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true))))",
+            vec![],
+        )
+        .await
+        .expect("a service worker takes control");
+    assert_eq!(controlled, serde_json::json!(true));
 }

@@ -3,84 +3,8 @@
 //! screenshot of each view at 375, 768 and 1280 px saved to
 //! target/screenshots as a test artefact.
 
-use e2e::{
-    axe_violations, dist_dir, find, run_js, wait_for_text, with_browser_in, workspace_dir, Scheme,
-    StaticSite,
-};
-use fantoccini::Client;
-
-/// Brings the browser to one view state.
-async fn open_view(client: &Client, site: &StaticSite, view: &str) {
-    match view {
-        "home" => {
-            client.goto(&site.url("#/")).await.unwrap();
-            find(client, ".book-card").await;
-        }
-        "book" => {
-            client
-                .goto(&site.url("#/book/fluent-python"))
-                .await
-                .unwrap();
-            find(client, "#start-quiz").await;
-        }
-        "question" => {
-            client
-                .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=4"))
-                .await
-                .unwrap();
-            find(client, ".options .option input").await;
-        }
-        "feedback" => {
-            find(client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(client, "#check").await.click().await.unwrap();
-            find(client, ".feedback.answered").await;
-        }
-        "results" => {
-            find(client, "#next").await.click().await.unwrap();
-            find(client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(client, "#check").await.click().await.unwrap();
-            find(client, "#next").await.click().await.unwrap();
-            wait_for_text(client, ".review", |t| !t.is_empty()).await;
-        }
-        "storage-notice" => {
-            run_js(
-                client,
-                "localStorage.setItem('python-architect-quiz.progress', 'not json')",
-            )
-            .await;
-            client.goto(&site.url("#/")).await.unwrap();
-            client.refresh().await.unwrap();
-            find(client, ".notice").await;
-            find(client, ".book-card").await;
-        }
-        "invalid-link" => {
-            client
-                .goto(&site.url("#/book/fluent-python/quiz?count=x"))
-                .await
-                .unwrap();
-            find(client, "[role=alert]").await;
-        }
-        other => panic!("unknown view {other}"),
-    }
-}
-
-/// In the order a person meets them: each builds on the one before.
-const VIEWS: [&str; 6] = [
-    "home",
-    "book",
-    "question",
-    "feedback",
-    "results",
-    "invalid-link",
-];
+use e2e::views::{open_view, VIEWS};
+use e2e::{axe_violations, dist_dir, run_js, with_browser_in, workspace_dir, Scheme, StaticSite};
 
 async fn audit(scheme: Scheme) {
     let site = StaticSite::serve(&dist_dir());

@@ -1,0 +1,80 @@
+//! The app's views in the order a person meets them, for tests that visit
+//! every one (accessibility, layout, console and CSP checks).
+
+use fantoccini::Client;
+
+use crate::{find, run_js, wait_for_text, StaticSite};
+
+/// Brings the browser to one view state.
+pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
+    match view {
+        "home" => {
+            client.goto(&site.url("#/")).await.unwrap();
+            find(client, ".book-card").await;
+        }
+        "book" => {
+            client
+                .goto(&site.url("#/book/fluent-python"))
+                .await
+                .unwrap();
+            find(client, "#start-quiz").await;
+        }
+        "question" => {
+            client
+                .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=4"))
+                .await
+                .unwrap();
+            find(client, ".options .option input").await;
+        }
+        "feedback" => {
+            find(client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(client, "#check").await.click().await.unwrap();
+            find(client, ".feedback.answered").await;
+        }
+        "results" => {
+            find(client, "#next").await.click().await.unwrap();
+            find(client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(client, "#check").await.click().await.unwrap();
+            find(client, "#next").await.click().await.unwrap();
+            wait_for_text(client, ".review", |t| !t.is_empty()).await;
+        }
+        "storage-notice" => {
+            run_js(
+                client,
+                "localStorage.setItem('python-architect-quiz.progress', 'not json')",
+            )
+            .await;
+            client.goto(&site.url("#/")).await.unwrap();
+            client.refresh().await.unwrap();
+            find(client, ".notice").await;
+            find(client, ".book-card").await;
+        }
+        "invalid-link" => {
+            client
+                .goto(&site.url("#/book/fluent-python/quiz?count=x"))
+                .await
+                .unwrap();
+            find(client, "[role=alert]").await;
+        }
+        other => panic!("unknown view {other}"),
+    }
+}
+
+/// In the order a person meets them: each builds on the one before.
+pub const VIEWS: [&str; 7] = [
+    "home",
+    "book",
+    "question",
+    "feedback",
+    "results",
+    "storage-notice",
+    "invalid-link",
+];
