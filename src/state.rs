@@ -2,7 +2,6 @@
 //! through the application layer; this file only keeps the results in
 //! signals so the pages redraw.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -29,7 +28,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     pub catalog: RwSignal<Load<Catalog>>,
     progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-    banks: StoredValue<HashMap<String, Arc<Bank>>>,
+    /// Banks downloaded this visit; five at most, so a list beats a map.
+    banks: StoredValue<Vec<(String, Arc<Bank>)>>,
 }
 
 impl AppState {
@@ -41,7 +41,7 @@ impl AppState {
             notice: RwSignal::new(notice.map(|n| n.message())),
             catalog: RwSignal::new(Load::Loading),
             progress_book: StoredValue::new_local(book),
-            banks: StoredValue::new(HashMap::new()),
+            banks: StoredValue::new(Vec::new()),
         };
         leptos::task::spawn_local(async move {
             let loaded = match fetch_text("banks/catalog.json").await {
@@ -70,13 +70,19 @@ impl AppState {
 
     /// A book's bank, downloaded once per visit.
     pub async fn bank(&self, book: &str) -> Result<Arc<Bank>, String> {
-        if let Some(bank) = self.banks.with_value(|banks| banks.get(book).cloned()) {
+        let cached = self.banks.with_value(|banks| {
+            banks
+                .iter()
+                .find(|(id, _)| id == book)
+                .map(|(_, bank)| bank.clone())
+        });
+        if let Some(bank) = cached {
             return Ok(bank);
         }
         let json = fetch_text(&format!("banks/{book}.json")).await?;
         let bank = Arc::new(read_bank(&json)?);
         self.banks
-            .update_value(|banks| drop(banks.insert(book.to_owned(), bank.clone())));
+            .update_value(|banks| banks.push((book.to_owned(), bank.clone())));
         Ok(bank)
     }
 

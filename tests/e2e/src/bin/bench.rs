@@ -68,8 +68,11 @@ async fn main() {
         println!("What the home page loads (bytes):");
         println!("{:>9} {:>9} {:>9}  file", "raw", "gzip", "brotli");
         let mut totals = (0, 0, 0);
-        for url in loaded.as_array().unwrap() {
-            let path = url.as_str().unwrap().split(['#', '?']).next().unwrap();
+        // A file asked for twice (the icon, by the page and the manifest) is downloaded once.
+        let mut seen = std::collections::HashSet::new();
+        let urls = loaded.as_array().unwrap().iter().filter_map(|u| u.as_str());
+        for url in urls.filter(|url| seen.insert(*url)) {
+            let path = url.split(['#', '?']).next().unwrap();
             let relative = path.split_once(SUB_PATH).map_or("", |(_, rest)| rest);
             let file = if relative.is_empty() { "index.html" } else { relative };
             let (raw, gzip, brotli) = compressed_sizes(&dist.join(file));
