@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{read_bank, read_catalog, Clock, Progress, ProgressBook, Route};
+use quiz_application::{
+    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, StorageNotice,
+};
 use quiz_domain::{AttemptResult, Bank, Catalog};
 
 use crate::adapters::browser_store::BrowserStore;
@@ -58,8 +60,21 @@ impl AppState {
     }
 
     pub fn record(&self, result: AttemptResult) {
+        self.change_progress(|book| book.record(result));
+    }
+
+    /// Takes in what another tab saved (the `storage` event).
+    pub fn refresh_progress(&self) {
+        let now_ms = self.now_ms();
+        self.change_progress(|book| book.refresh(now_ms));
+    }
+
+    fn change_progress(
+        &self,
+        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
+    ) {
         let notice = self.progress_book.try_update_value(|book| {
-            let notice = book.record(result).err();
+            let notice = change(book);
             self.progress.set(book.progress().clone());
             notice
         });

@@ -17,7 +17,12 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(ev::hashchange, move |_| {
         state.route.set(location::current_route());
     });
-    on_cleanup(move || listener.remove());
+    // Another tab of the app saved progress: show it here too.
+    let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
+    on_cleanup(move || {
+        listener.remove();
+        other_tabs.remove();
+    });
     view! {
         <header class="site-header">
             <a class="brand" href="#/">"Python Architect Quiz"</a>

@@ -8,6 +8,17 @@ pub trait KeyValueStore {
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
 }
 
+/// Several users of one store, as tabs share one localStorage.
+impl<T: KeyValueStore> KeyValueStore for &T {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).read(key)
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).write(key, value)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// The browser refuses storage (site data blocked, sandboxed frame).

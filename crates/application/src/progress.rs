@@ -96,6 +96,15 @@ impl Progress {
             self.attempts.push(attempt);
         }
     }
+
+    /// Takes in every attempt of `other` this one lacks (another tab's
+    /// saves), keeping history in the order the attempts finished.
+    pub fn merge(&mut self, other: Progress) {
+        for attempt in other.attempts {
+            self.add(attempt);
+        }
+        self.attempts.sort_by_key(|attempt| attempt.finished_at_ms);
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +180,31 @@ mod tests {
             Progress::parse("{\"schema\":9,\"anything\":true}"),
             Err(ParseError::NewerSchema(9))
         );
+    }
+
+    #[test]
+    fn merging_keeps_every_attempt_once_in_finishing_order() {
+        let mut ours = Progress::default();
+        ours.add(AttemptResult {
+            finished_at_ms: 30,
+            ..attempt("c", "fp", 1, 1)
+        });
+        ours.add(AttemptResult {
+            finished_at_ms: 10,
+            ..attempt("a", "fp", 1, 1)
+        });
+        let mut theirs = Progress::default();
+        theirs.add(AttemptResult {
+            finished_at_ms: 10,
+            ..attempt("a", "fp", 1, 1)
+        });
+        theirs.add(AttemptResult {
+            finished_at_ms: 20,
+            ..attempt("b", "fp", 0, 1)
+        });
+        ours.merge(theirs);
+        let ids: Vec<&str> = ours.attempts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
     }
 
     #[test]

@@ -44,8 +44,9 @@ impl StorageNotice {
     }
 }
 
-/// Progress as the app holds it: read once, changed in memory, saved after
-/// each change, never written over data it could not read.
+/// Progress as the app holds it: read at start, changed in memory, merged
+/// with what other tabs saved before each write, never written over data it
+/// could not read.
 pub struct ProgressBook<S: KeyValueStore> {
     store: S,
     progress: Progress,
@@ -59,33 +60,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
             progress: Progress::default(),
             writable: true,
         };
-        let notice = match book.store.read(PROGRESS_KEY) {
-            Ok(None) => None,
-            Ok(Some(raw)) => match Progress::parse(&raw) {
-                Ok(progress) => {
-                    book.progress = progress;
-                    None
-                }
-                Err(ParseError::NewerSchema(version)) => {
-                    book.writable = false;
-                    Some(StorageNotice::NewerVersion(version))
-                }
-                Err(ParseError::Corrupt(_)) => {
-                    let backup_key = format!("{PROGRESS_BACKUP_KEY}.{now_ms}");
-                    match book.store.write(&backup_key, &raw) {
-                        Ok(()) => Some(StorageNotice::Unreadable { backup_key }),
-                        Err(_) => {
-                            book.writable = false;
-                            Some(StorageNotice::UnreadableNotBackedUp)
-                        }
-                    }
-                }
-            },
-            Err(error) => {
-                book.writable = false;
-                Some(StorageNotice::Unavailable(error))
-            }
-        };
+        let notice = book.absorb_stored(now_ms);
         (book, notice)
     }
 
@@ -93,16 +68,64 @@ impl<S: KeyValueStore> ProgressBook<S> {
         &self.progress
     }
 
-    /// Keeps the result in memory and saves everything; a failed save is
-    /// reported, and the result stays for this visit.
-    pub fn record(&mut self, result: AttemptResult) -> Result<(), StorageNotice> {
+    /// Reads what is stored and merges it in. Data this app cannot read is
+    /// copied aside first; data from a newer version stops all writing.
+    fn absorb_stored(&mut self, now_ms: u64) -> Option<StorageNotice> {
+        match self.store.read(PROGRESS_KEY) {
+            Ok(None) => None,
+            Ok(Some(raw)) => match Progress::parse(&raw) {
+                Ok(stored) => {
+                    self.progress.merge(stored);
+                    None
+                }
+                Err(ParseError::NewerSchema(version)) => {
+                    self.writable = false;
+                    Some(StorageNotice::NewerVersion(version))
+                }
+                Err(ParseError::Corrupt(_)) => {
+                    let backup_key = format!("{PROGRESS_BACKUP_KEY}.{now_ms}");
+                    match self.store.write(&backup_key, &raw) {
+                        Ok(()) => Some(StorageNotice::Unreadable { backup_key }),
+                        Err(_) => {
+                            self.writable = false;
+                            Some(StorageNotice::UnreadableNotBackedUp)
+                        }
+                    }
+                }
+            },
+            Err(error) => {
+                self.writable = false;
+                Some(StorageNotice::Unavailable(error))
+            }
+        }
+    }
+
+    /// Takes in what another tab saved (on the browser's `storage` event).
+    pub fn refresh(&mut self, now_ms: u64) -> Option<StorageNotice> {
+        if self.writable {
+            self.absorb_stored(now_ms)
+        } else {
+            None
+        }
+    }
+
+    /// Keeps the result in memory and saves everything, merged with what
+    /// other tabs saved meanwhile. Returns what the person should be told:
+    /// the result stays for this visit even when it cannot be saved.
+    pub fn record(&mut self, result: AttemptResult) -> Option<StorageNotice> {
+        let now_ms = result.finished_at_ms;
         self.progress.add(result);
         if !self.writable {
-            return Ok(());
+            return None;
         }
-        self.store
-            .write(PROGRESS_KEY, &self.progress.to_json())
-            .map_err(StorageNotice::NotSaved)
+        let notice = self.absorb_stored(now_ms);
+        if !self.writable {
+            return notice;
+        }
+        match self.store.write(PROGRESS_KEY, &self.progress.to_json()) {
+            Ok(()) => notice,
+            Err(error) => Some(StorageNotice::NotSaved(error)),
+        }
     }
 }
 
@@ -130,7 +153,7 @@ mod tests {
     fn results_are_saved_and_read_back() {
         let (mut book, notice) = ProgressBook::open(MemoryStore::default(), 5);
         assert_eq!(notice, None);
-        book.record(result("a")).unwrap();
+        assert_eq!(book.record(result("a")), None);
         let saved = book.store.value(PROGRESS_KEY).unwrap();
         let (reopened, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, &saved), 6);
         assert_eq!(notice, None);
@@ -162,9 +185,53 @@ mod tests {
         store.fail_writes_with(StoreError::Full);
         let (mut book, notice) = ProgressBook::open(store, 1);
         assert_eq!(notice, Some(StorageNotice::UnreadableNotBackedUp));
-        book.record(result("a")).unwrap();
+        assert_eq!(book.record(result("a")), None);
         assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), "not json");
         assert_eq!(book.progress().attempts.len(), 1);
+    }
+
+    #[test]
+    fn two_tabs_saving_in_turn_keep_both_attempts() {
+        let store = MemoryStore::default();
+        let (mut first_tab, _) = ProgressBook::open(&store, 1);
+        let (mut second_tab, _) = ProgressBook::open(&store, 1);
+        assert_eq!(first_tab.record(result("a")), None);
+        let later = AttemptResult {
+            finished_at_ms: 2,
+            ..result("b")
+        };
+        assert_eq!(second_tab.record(later), None);
+        let (reopened, _) = ProgressBook::open(&store, 2);
+        let ids: Vec<&str> = reopened
+            .progress()
+            .attempts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(first_tab.refresh(3), None);
+        assert_eq!(
+            first_tab.progress().attempts.len(),
+            2,
+            "a refresh takes in the other tab's save"
+        );
+    }
+
+    #[test]
+    fn data_damaged_by_another_writer_is_backed_up_before_the_next_save() {
+        let store = MemoryStore::default();
+        let (mut tab, _) = ProgressBook::open(&store, 1);
+        store.write(PROGRESS_KEY, "garbage").unwrap();
+        let notice = tab.record(result("a"));
+        let backup_key = format!("{PROGRESS_BACKUP_KEY}.1");
+        assert_eq!(
+            notice,
+            Some(StorageNotice::Unreadable {
+                backup_key: backup_key.clone()
+            })
+        );
+        assert_eq!(store.value(&backup_key).as_deref(), Some("garbage"));
+        assert!(Progress::parse(&store.value(PROGRESS_KEY).unwrap()).is_ok());
     }
 
     #[test]
@@ -172,7 +239,7 @@ mod tests {
         let newer = "{\"schema\":2,\"attempts\":[]}";
         let (mut book, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, newer), 1);
         assert_eq!(notice, Some(StorageNotice::NewerVersion(2)));
-        book.record(result("a")).unwrap();
+        assert_eq!(book.record(result("a")), None);
         assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), newer);
     }
 
@@ -182,7 +249,7 @@ mod tests {
         book.store.fail_writes_with(StoreError::Full);
         assert_eq!(
             book.record(result("a")),
-            Err(StorageNotice::NotSaved(StoreError::Full))
+            Some(StorageNotice::NotSaved(StoreError::Full))
         );
         assert_eq!(book.progress().attempts.len(), 1);
         assert!(StorageNotice::NotSaved(StoreError::Full)

@@ -289,3 +289,60 @@ async fn a_failed_start_shows_a_message_not_a_blank_page() {
     })
     .await;
 }
+
+/// Takes a one-question quiz by clicking its first option.
+async fn take_one_question_quiz(client: &Client, site: &StaticSite, book: &str, seed: u32) {
+    client
+        .goto(&site.url(&format!("#/book/{book}/quiz?count=1&seed={seed}")))
+        .await
+        .unwrap();
+    find(client, ".options .option label")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(client, "#check").await.click().await.unwrap();
+    find(client, "#next").await.click().await.unwrap();
+    find(client, "#score").await;
+}
+
+#[tokio::test]
+async fn attempts_finished_in_two_tabs_are_all_kept() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client.goto(&site.url("#/")).await.unwrap();
+        find(&client, ".book-card").await;
+        let first_tab = client.window().await.unwrap();
+        let second_tab = client.new_window(true).await.unwrap().handle;
+
+        client.switch_to_window(second_tab).await.unwrap();
+        client.goto(&site.url("#/")).await.unwrap();
+        find(&client, ".book-card").await;
+        client.switch_to_window(first_tab.clone()).await.unwrap();
+        take_one_question_quiz(&client, &site, "fluent-python", 1).await;
+
+        let second_tab = client
+            .windows()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|w| *w != first_tab)
+            .unwrap();
+        client.switch_to_window(second_tab).await.unwrap();
+        wait_for_text(&client, "[data-book=fluent-python] .best", |t| {
+            t.starts_with("Best score")
+        })
+        .await;
+        take_one_question_quiz(&client, &site, "clean-architecture", 2).await;
+
+        let stored = stored_progress(&client).await;
+        let books: Vec<&str> = stored["attempts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["book"].as_str().unwrap())
+            .collect();
+        assert_eq!(books, ["fluent-python", "clean-architecture"]);
+    })
+    .await;
+}
