@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, StorageNotice,
+    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, StorageNotice, UnfinishedQuiz,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog};
 
@@ -29,6 +29,8 @@ pub struct AppState {
     /// A message about stored progress the person should read.
     pub notice: RwSignal<Option<String>>,
     pub catalog: RwSignal<Load<Catalog>>,
+    /// The quiz left before its end, offered for resuming.
+    pub unfinished: RwSignal<Option<UnfinishedQuiz>>,
     progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
     /// Banks downloaded this visit; five at most, so a list beats a map.
     banks: StoredValue<Vec<(String, Arc<Bank>)>>,
@@ -42,6 +44,7 @@ impl AppState {
             progress: RwSignal::new(book.progress().clone()),
             notice: RwSignal::new(notice.map(|n| n.message())),
             catalog: RwSignal::new(Load::Loading),
+            unfinished: RwSignal::new(book.unfinished()),
             progress_book: StoredValue::new_local(book),
             banks: StoredValue::new(Vec::new()),
         };
@@ -59,8 +62,28 @@ impl AppState {
         location::go_to(&route);
     }
 
+    /// Records a finished quiz, which is then no longer unfinished.
     pub fn record(&self, result: AttemptResult) {
-        self.change_progress(|book| book.record(result));
+        self.change_progress(|book| {
+            let notice = book.record(result);
+            book.drop_unfinished();
+            notice
+        });
+        self.unfinished.set(None);
+    }
+
+    /// Saves the quiz in progress, so a reload or a crash loses no answer.
+    pub fn keep_unfinished(&self, quiz: UnfinishedQuiz) {
+        self.change_progress(|book| book.keep_unfinished(&quiz));
+        self.unfinished.set(Some(quiz));
+    }
+
+    pub fn discard_unfinished(&self) {
+        self.change_progress(|book| {
+            book.drop_unfinished();
+            None
+        });
+        self.unfinished.set(None);
     }
 
     /// Takes in what another tab saved (the `storage` event).

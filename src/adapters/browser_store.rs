@@ -41,6 +41,12 @@ fn is_quota_error(error: &JsValue) -> bool {
 }
 
 impl KeyValueStore for BrowserStore {
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage()?
+            .remove_item(key)
+            .map_err(|e| StoreError::Other(describe(&e)))
+    }
+
     fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.storage()?
             .get_item(key)

@@ -13,6 +13,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page">
             <h1 tabindex="-1" data-autofocus="">"Five books, one question at a time"</h1>
+            <ResumeOffer/>
             <p class="lead">
                 "Check what you really know about architecture, idiomatic Python, performance and the standard library. Every answer is explained; every code answer was run by CPython."
             </p>
@@ -51,5 +52,34 @@ fn BookCard(entry: CatalogEntry) -> impl IntoView {
                 <span class="best">{best}</span>
             </p>
         </li>
+    }
+}
+
+/// Offers the quiz left before its end, where it stopped.
+#[component]
+fn ResumeOffer() -> impl IntoView {
+    let state = app_state();
+    move || {
+        state.unfinished.get().map(|quiz| {
+            let title = match state.catalog.get() {
+                Load::Ready(catalog) => catalog
+                    .entry(quiz.attempt.book())
+                    .map_or_else(|| quiz.attempt.book().to_owned(), |e| e.book.title.clone()),
+                _ => quiz.attempt.book().to_owned(),
+            };
+            view! {
+                <div class="resume" role="region" aria-label="Unfinished quiz">
+                    <p>
+                        {format!(
+                            "You have an unfinished {title} quiz: {} of {} answered.",
+                            quiz.attempt.answered(),
+                            quiz.attempt.total()
+                        )}
+                    </p>
+                    <a class="button primary" id="resume" href=quiz.route().to_hash()>"Resume it"</a>
+                    <button type="button" id="discard" on:click=move |_| state.discard_unfinished()>"Discard it"</button>
+                </div>
+            }
+        })
     }
 }

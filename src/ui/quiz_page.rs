@@ -17,10 +17,21 @@ pub fn QuizPage(book: String, count: usize, seed: u64) -> impl IntoView {
         let book = book.clone();
         leptos::task::spawn_local(async move {
             let started = state.bank(&book).await.and_then(|bank| {
-                QuizSession::start(&bank, count, seed, state.now_ms()).map_err(|e| e.to_string())
+                let unfinished = state
+                    .unfinished
+                    .get_untracked()
+                    .filter(|quiz| quiz.is_for(&book, count, seed));
+                match unfinished.and_then(|quiz| QuizSession::resume(&bank, quiz)) {
+                    Some(resumed) => Ok(resumed),
+                    None => QuizSession::start(&bank, count, seed, state.now_ms())
+                        .map_err(|e| e.to_string()),
+                }
             });
             match started {
-                Ok(started) => drop(session.try_set(Some(started))),
+                Ok(started) => {
+                    state.keep_unfinished(started.unfinished());
+                    drop(session.try_set(Some(started)));
+                }
                 Err(message) => drop(error.try_set(Some(message))),
             }
         });
@@ -132,17 +143,23 @@ fn QuestionCard(
         })
     };
     let problem = RwSignal::new(String::new());
+    let state = app_state();
     let answer = move || {
+        let mut answered = None;
         session.update(|s| {
             if let Some(s) = s {
-                problem.set(
-                    s.submit()
-                        .err()
-                        .map(|e| format!("Please {e}."))
-                        .unwrap_or_default(),
-                );
+                match s.submit() {
+                    Ok(_) => {
+                        problem.set(String::new());
+                        answered = Some(s.unfinished());
+                    }
+                    Err(e) => problem.set(format!("Please {e}.")),
+                }
             }
-        })
+        });
+        if let Some(quiz) = answered {
+            state.keep_unfinished(quiz);
+        }
     };
     let submit = move |event: ev::SubmitEvent| {
         event.prevent_default();

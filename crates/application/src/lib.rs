@@ -12,11 +12,15 @@ mod progress;
 mod progress_book;
 mod route;
 mod session;
+mod unfinished;
 
 pub use content::{read_bank, read_catalog};
 pub use memory::{FixedClock, MemoryStore};
 pub use ports::{Clock, KeyValueStore, StoreError};
 pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
-pub use progress_book::{ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
+pub use progress_book::{
+    ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
+};
 pub use route::{Route, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
 pub use session::{OptionMark, Phase, QuizSession};
+pub use unfinished::UnfinishedQuiz;

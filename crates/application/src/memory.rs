@@ -40,6 +40,11 @@ impl KeyValueStore for MemoryStore {
         self.values.borrow_mut().insert(key.into(), value.into());
         Ok(())
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.values.borrow_mut().remove(key);
+        Ok(())
+    }
 }
 
 /// A clock that only moves when told to.

@@ -6,6 +6,7 @@ use std::fmt;
 pub trait KeyValueStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 /// Several users of one store, as tabs share one localStorage.
@@ -16,6 +17,10 @@ impl<T: KeyValueStore> KeyValueStore for &T {
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         (**self).write(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
     }
 }
 

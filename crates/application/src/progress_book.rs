@@ -2,11 +2,15 @@ use quiz_domain::AttemptResult;
 
 use crate::ports::{KeyValueStore, StoreError};
 use crate::progress::{ParseError, Progress};
+use crate::unfinished::UnfinishedQuiz;
 
 pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
 /// Unreadable progress is moved here (with the time appended) before
 /// anything new is written.
 pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable";
+
+/// The quiz in progress, saved after every answer.
+pub const UNFINISHED_KEY: &str = "python-architect-quiz.unfinished";
 
 /// What the person should be told about their stored progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +101,31 @@ impl<S: KeyValueStore> ProgressBook<S> {
                 self.writable = false;
                 Some(StorageNotice::Unavailable(error))
             }
+        }
+    }
+
+    /// The quiz left unfinished, if one was saved and can still be read.
+    pub fn unfinished(&self) -> Option<UnfinishedQuiz> {
+        let raw = self.store.read(UNFINISHED_KEY).ok()??;
+        serde_json::from_str(&raw).ok()
+    }
+
+    /// Saves the quiz in progress after each answer.
+    pub fn keep_unfinished(&mut self, quiz: &UnfinishedQuiz) -> Option<StorageNotice> {
+        if !self.writable {
+            return None;
+        }
+        let json = serde_json::to_string(quiz).expect("a quiz always serialises");
+        self.store
+            .write(UNFINISHED_KEY, &json)
+            .err()
+            .map(StorageNotice::NotSaved)
+    }
+
+    /// Forgets the saved quiz once it is finished or given up.
+    pub fn drop_unfinished(&mut self) {
+        if self.writable {
+            let _ = self.store.remove(UNFINISHED_KEY);
         }
     }
 
@@ -232,6 +261,29 @@ mod tests {
         );
         assert_eq!(store.value(&backup_key).as_deref(), Some("garbage"));
         assert!(Progress::parse(&store.value(PROGRESS_KEY).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn an_unfinished_quiz_is_kept_until_dropped() {
+        let store = MemoryStore::default();
+        let (mut book, _) = ProgressBook::open(&store, 1);
+        assert_eq!(book.unfinished(), None);
+        let quiz = UnfinishedQuiz {
+            count: 3,
+            seed: 9,
+            attempt: quiz_domain::Attempt::start("fp", vec!["q".into()], 5).unwrap(),
+        };
+        assert_eq!(book.keep_unfinished(&quiz), None);
+        let (reopened, _) = ProgressBook::open(&store, 2);
+        assert_eq!(reopened.unfinished(), Some(quiz));
+        book.drop_unfinished();
+        assert_eq!(book.unfinished(), None);
+        store.write(UNFINISHED_KEY, "{broken").unwrap();
+        assert_eq!(
+            book.unfinished(),
+            None,
+            "an unreadable saved quiz is not offered"
+        );
     }
 
     #[test]

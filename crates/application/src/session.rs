@@ -1,3 +1,4 @@
+use crate::unfinished::UnfinishedQuiz;
 use quiz_domain::{
     select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, Response,
 };
@@ -50,6 +51,8 @@ pub struct QuizSession {
     attempt: Attempt,
     phase: Phase,
     draft: Answer,
+    count: usize,
+    seed: u64,
 }
 
 impl QuizSession {
@@ -69,7 +72,44 @@ impl QuizSession {
             attempt: Attempt::start(bank.book.id.clone(), ids, now_ms)?,
             phase: Phase::Answering,
             draft: Answer::default(),
+            count,
+            seed,
         })
+    }
+
+    /// Takes up a quiz where it stopped: at the next question, or at the
+    /// last feedback when every question was answered. None when the bank no
+    /// longer has one of its questions.
+    pub fn resume(bank: &Bank, unfinished: UnfinishedQuiz) -> Option<QuizSession> {
+        let questions = unfinished
+            .attempt
+            .questions()
+            .iter()
+            .map(|id| bank.question(id).cloned())
+            .collect::<Option<Vec<Question>>>()?;
+        let attempt = unfinished.attempt;
+        let phase = if attempt.is_complete() {
+            Phase::Feedback
+        } else {
+            Phase::Answering
+        };
+        Some(QuizSession {
+            questions,
+            attempt,
+            phase,
+            draft: Answer::default(),
+            count: unfinished.count,
+            seed: unfinished.seed,
+        })
+    }
+
+    /// What to keep so that this quiz can be resumed.
+    pub fn unfinished(&self) -> UnfinishedQuiz {
+        UnfinishedQuiz {
+            count: self.count,
+            seed: self.seed,
+            attempt: self.attempt.clone(),
+        }
     }
 
     pub fn phase(&self) -> Phase {
@@ -263,6 +303,48 @@ mod tests {
                 correct: 1,
                 total: 2
             }
+        );
+    }
+
+    #[test]
+    fn a_quiz_resumes_where_it_stopped() {
+        let bank = bank();
+        let mut session = QuizSession::start(&bank, 10, 1, 100).unwrap();
+        session.choose(2);
+        session.submit().unwrap();
+        let kept = session.unfinished();
+        assert_eq!(
+            kept.route(),
+            crate::Route::Quiz {
+                book: "b".into(),
+                count: 10,
+                seed: 1
+            }
+        );
+        assert!(kept.is_for("b", 10, 1) && !kept.is_for("b", 10, 2));
+        let resumed = QuizSession::resume(&bank, kept.clone()).unwrap();
+        assert_eq!((resumed.phase(), resumed.number()), (Phase::Answering, 2));
+        assert_eq!(resumed.correct_so_far(), 1);
+
+        let mut shrunk = bank.clone();
+        shrunk.questions.retain(|q| q.id != "b-2");
+        assert_eq!(
+            QuizSession::resume(&shrunk, kept),
+            None,
+            "a removed question ends the old attempt"
+        );
+    }
+
+    #[test]
+    fn a_fully_answered_quiz_resumes_on_its_last_feedback() {
+        let bank = bank();
+        let mut session = QuizSession::start(&bank, 1, 1, 0).unwrap();
+        session.choose(0);
+        session.submit().unwrap();
+        let resumed = QuizSession::resume(&bank, session.unfinished()).unwrap();
+        assert_eq!(
+            (resumed.phase(), resumed.number(), resumed.total()),
+            (Phase::Feedback, 1, 1)
         );
     }
 

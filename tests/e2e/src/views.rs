@@ -57,6 +57,15 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             find(client, ".notice").await;
             find(client, ".book-card").await;
         }
+        "resume-offer" => {
+            client
+                .goto(&site.url("#/book/clean-architecture/quiz?count=2&seed=3"))
+                .await
+                .unwrap();
+            find(client, ".options .option input").await;
+            client.goto(&site.url("#/")).await.unwrap();
+            find(client, ".resume").await;
+        }
         "invalid-link" => {
             client
                 .goto(&site.url("#/book/fluent-python/quiz?count=x"))
@@ -69,12 +78,13 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 7] = [
+pub const VIEWS: [&str; 8] = [
     "home",
     "book",
     "question",
     "feedback",
     "results",
     "storage-notice",
+    "resume-offer",
     "invalid-link",
 ];

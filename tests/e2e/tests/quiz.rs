@@ -346,3 +346,98 @@ async fn attempts_finished_in_two_tabs_are_all_kept() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        let quiz = site.url("#/book/architecture-patterns/quiz?count=3&seed=21");
+        client.goto(&quiz).await.unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 3").await;
+        for index in choices(&client, "architecture-patterns", true).await {
+            let label = format!(".options .option:nth-child({}) label", index + 1);
+            find(&client, &label).await.click().await.unwrap();
+        }
+        find(&client, "#check").await.click().await.unwrap();
+        find(&client, ".feedback.answered").await;
+
+        client.refresh().await.unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 2 of 3").await;
+
+        client.goto(&site.url("#/")).await.unwrap();
+        wait_for_text(&client, ".resume", |t| {
+            t.contains(
+                "You have an unfinished Architecture Patterns with Python quiz: 1 of 3 answered.",
+            )
+        })
+        .await;
+        find(&client, "#resume").await.click().await.unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 2 of 3").await;
+        for number in 2..=3 {
+            wait_for_text(&client, "#progress-label", |t| {
+                t == format!("Question {number} of 3")
+            })
+            .await;
+            find(&client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(&client, "#check").await.click().await.unwrap();
+            find(&client, "#next").await.click().await.unwrap();
+        }
+        wait_for_text(&client, "#score", |t| {
+            t.ends_with("of 3 (33%)") || t.contains("of 3")
+        })
+        .await;
+        assert_eq!(
+            client
+                .find_all(fantoccini::Locator::Css(".review-item"))
+                .await
+                .unwrap()
+                .len(),
+            3
+        );
+        assert!(
+            client
+                .find_all(fantoccini::Locator::Css(".review-item.right"))
+                .await
+                .unwrap()
+                .len()
+                >= 1,
+            "the answer given before the reload counts"
+        );
+        client.goto(&site.url("#/")).await.unwrap();
+        find(&client, ".book-card").await;
+        assert!(client
+            .find_all(fantoccini::Locator::Css(".resume"))
+            .await
+            .unwrap()
+            .is_empty());
+
+        client
+            .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=8"))
+            .await
+            .unwrap();
+        find(&client, ".options .option input").await;
+        client.goto(&site.url("#/")).await.unwrap();
+        find(&client, "#discard").await.click().await.unwrap();
+        find(&client, ".book-card").await;
+        assert!(client
+            .find_all(fantoccini::Locator::Css(".resume"))
+            .await
+            .unwrap()
+            .is_empty());
+        client.refresh().await.unwrap();
+        find(&client, ".book-card").await;
+        assert!(
+            client
+                .find_all(fantoccini::Locator::Css(".resume"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "a discarded quiz stays gone"
+        );
+    })
+    .await;
+}
