@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
             {move || match state.route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Book { book } => view! { <BookPage book/> }.into_any(),
-                Route::Quiz { book, count, seed } => view! { <QuizPage book count seed/> }.into_any(),
+                Route::Quiz(request) => view! { <QuizPage request/> }.into_any(),
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
             }}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{Route, DEFAULT_QUIZ_LENGTH};
+use quiz_application::{QuizRequest, Route, DEFAULT_QUIZ_LENGTH};
+use wasm_bindgen::JsCast;
 
 use crate::adapters::clock::random_seed;
 use crate::state::{app_state, Load};
@@ -24,11 +25,9 @@ pub fn BookPage(book: String) -> impl IntoView {
     let start = {
         let book = book.clone();
         move |_| {
-            state.go_to(Route::Quiz {
-                book: book.clone(),
-                count: length.get_untracked(),
-                seed: random_seed(),
-            })
+            let mut request = QuizRequest::new(book.clone(), length.get_untracked(), random_seed());
+            request.chapters = ticked_chapters();
+            state.go_to(Route::Quiz(request))
         }
     };
     view! {
@@ -62,6 +61,15 @@ pub fn BookPage(book: String) -> impl IntoView {
                                 None => "You have not taken this quiz yet.".to_owned(),
                             }
                         }}</p>
+                        <fieldset class="chapters">
+                            <legend>"Chapters to practise (none ticked: the whole book)"</legend>
+                            {entry.chapters.iter().map(|c| view! {
+                                <label class="chapter-choice">
+                                    <input type="checkbox" value=c.id.clone()/>
+                                    {format!(" {} · {}", c.id, c.title)}
+                                </label>
+                            }).collect_view()}
+                        </fieldset>
                         <div class="start">
                             <label for="quiz-length">"Questions"</label>
                             <select id="quiz-length" on:change=move |ev| {
@@ -74,10 +82,6 @@ pub fn BookPage(book: String) -> impl IntoView {
                             </select>
                             <button type="button" class="primary" id="start-quiz" on:click=start.clone()>"Start the quiz"</button>
                         </div>
-                        <h2>"Chapters"</h2>
-                        <ol class="chapters">
-                            {entry.chapters.iter().map(|c| view! { <li>{format!("{} · {}", c.id, c.title)}</li> }).collect_view()}
-                        </ol>
                         {move || {
                             let attempts = history();
                             (!attempts.is_empty()).then(|| view! {
@@ -94,4 +98,18 @@ pub fn BookPage(book: String) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The chapters ticked for practice, in book order (the page lists them in
+/// that order); none ticked means the whole book. Read from the form when
+/// the quiz starts, so ticking costs no reactive state.
+fn ticked_chapters() -> Vec<String> {
+    let Ok(ticked) = document().query_selector_all(".chapters input:checked") else {
+        return Vec::new();
+    };
+    (0..ticked.length())
+        .filter_map(|i| ticked.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .collect()
 }

@@ -1,6 +1,6 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{OptionMark, Phase, QuizSession, Route};
+use quiz_application::{OptionMark, Phase, QuizRequest, QuizSession, Route};
 use quiz_domain::{Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
@@ -9,7 +9,8 @@ use crate::ui::focus::focus_soon;
 use crate::ui::question_text::QuestionText;
 
 #[component]
-pub fn QuizPage(book: String, count: usize, seed: u64) -> impl IntoView {
+pub fn QuizPage(request: QuizRequest) -> impl IntoView {
+    let book = request.book.clone();
     let state = app_state();
     let session = RwSignal::new(None::<QuizSession>);
     let error = RwSignal::new(None::<String>);
@@ -20,11 +21,10 @@ pub fn QuizPage(book: String, count: usize, seed: u64) -> impl IntoView {
                 let unfinished = state
                     .unfinished
                     .get_untracked()
-                    .filter(|quiz| quiz.is_for(&book, count, seed));
+                    .filter(|quiz| quiz.request == request);
                 match unfinished.and_then(|quiz| QuizSession::resume(&bank, quiz)) {
                     Some(resumed) => Ok(resumed),
-                    None => QuizSession::start(&bank, count, seed, state.now_ms())
-                        .map_err(|e| e.to_string()),
+                    None => QuizSession::start(&bank, &request, state.now_ms()),
                 }
             });
             match started {

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::Route;
+use quiz_application::{QuizRequest, Route};
 use quiz_domain::{AttemptResult, Bank, QuestionKind, Response};
 
 use crate::adapters::clock::random_seed;
@@ -38,11 +38,11 @@ pub fn ResultsPage(attempt: String) -> impl IntoView {
         let book = result.book.clone();
         let count = result.responses.len();
         move |_| {
-            state.go_to(Route::Quiz {
-                book: book.clone(),
+            state.go_to(Route::Quiz(QuizRequest::new(
+                book.clone(),
                 count,
-                seed: random_seed(),
-            })
+                random_seed(),
+            )))
         }
     };
     let book_link = Route::Book {

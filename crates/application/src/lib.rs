@@ -10,6 +10,7 @@ mod memory;
 mod ports;
 mod progress;
 mod progress_book;
+mod quiz_request;
 mod route;
 mod session;
 mod unfinished;
@@ -21,6 +22,7 @@ pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
 pub use progress_book::{
     ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
 };
-pub use route::{Route, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
+pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
+pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use unfinished::UnfinishedQuiz;

@@ -269,8 +269,7 @@ mod tests {
         let (mut book, _) = ProgressBook::open(&store, 1);
         assert_eq!(book.unfinished(), None);
         let quiz = UnfinishedQuiz {
-            count: 3,
-            seed: 9,
+            request: crate::QuizRequest::new("fp", 3, 9),
             attempt: quiz_domain::Attempt::start("fp", vec!["q".into()], 5).unwrap(),
         };
         assert_eq!(book.keep_unfinished(&quiz), None);

@@ -2,8 +2,7 @@
 //! Hash routes survive a reload on any static host, under any sub-path and
 //! inside an iframe, because the server only ever sees index.html.
 
-pub const DEFAULT_QUIZ_LENGTH: usize = 10;
-pub const MAX_QUIZ_LENGTH: usize = 200;
+use crate::quiz_request::QuizRequest;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -13,11 +12,7 @@ pub enum Route {
     },
     /// A quiz is drawn from its seed, so reloading the page asks the same
     /// questions again.
-    Quiz {
-        book: String,
-        count: usize,
-        seed: u64,
-    },
+    Quiz(QuizRequest),
     Results {
         attempt: String,
     },
@@ -69,8 +64,8 @@ impl Route {
         match self {
             Route::Home | Route::Invalid { .. } => "#/".into(),
             Route::Book { book } => format!("#/book/{book}"),
-            Route::Quiz { book, count, seed } => {
-                format!("#/book/{book}/quiz?count={count}&seed={seed}")
+            Route::Quiz(request) => {
+                format!("#/book/{}/quiz?{}", request.book, request.to_query())
             }
             Route::Results { attempt } => format!("#/results/{attempt}"),
         }
@@ -78,41 +73,13 @@ impl Route {
 }
 
 fn parse_quiz(book: String, query: &str) -> Route {
-    let mut count = DEFAULT_QUIZ_LENGTH;
-    let mut seed = None;
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match name {
-            "count" => match value.parse::<usize>() {
-                Ok(n) if (1..=MAX_QUIZ_LENGTH).contains(&n) => count = n,
-                _ => {
-                    return invalid(format!(
-                        "count must be a whole number from 1 to {MAX_QUIZ_LENGTH}, not \"{value}\""
-                    ))
-                }
-            },
-            "seed" => match value.parse::<u64>() {
-                Ok(n) => seed = Some(n),
-                Err(_) => return invalid(format!("seed must be a whole number, not \"{value}\"")),
-            },
-            other => {
-                return invalid(format!(
-                    "unknown quiz parameter \"{other}\" (known: count, seed)"
-                ))
-            }
-        }
-    }
-    Route::Quiz {
-        book,
-        count,
-        // Without a seed every reload would draw a new quiz; 0 is as good as any.
-        seed: seed.unwrap_or(0),
-    }
+    QuizRequest::from_query(book, query).map_or_else(invalid, Route::Quiz)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz_request::DEFAULT_QUIZ_LENGTH;
 
     #[test]
     fn every_route_round_trips_through_its_hash() {
@@ -121,11 +88,11 @@ mod tests {
             Route::Book {
                 book: "fluent-python".into(),
             },
-            Route::Quiz {
-                book: "fluent-python".into(),
-                count: 5,
-                seed: 42,
-            },
+            Route::Quiz(QuizRequest::new("fluent-python", 5, 42)),
+            Route::Quiz(QuizRequest {
+                chapters: vec!["9".into(), "appendices".into()],
+                ..QuizRequest::new("fluent-python", 5, 42)
+            }),
             Route::Results {
                 attempt: "fluent-python-1700000000000".into(),
             },
@@ -146,11 +113,7 @@ mod tests {
     fn a_quiz_link_without_parameters_has_defaults() {
         assert_eq!(
             Route::parse("#/book/fluent-python/quiz"),
-            Route::Quiz {
-                book: "fluent-python".into(),
-                count: DEFAULT_QUIZ_LENGTH,
-                seed: 0
-            }
+            Route::Quiz(QuizRequest::new("fluent-python", DEFAULT_QUIZ_LENGTH, 0))
         );
     }
 
@@ -175,7 +138,7 @@ mod tests {
         );
         assert_eq!(
             reason("#/book/fp/quiz?colour=red"),
-            "unknown quiz parameter \"colour\" (known: count, seed)"
+            "unknown quiz parameter \"colour\" (known: count, seed, chapters)"
         );
     }
 }

@@ -1,3 +1,4 @@
+use crate::quiz_request::QuizRequest;
 use crate::unfinished::UnfinishedQuiz;
 use quiz_domain::{
     select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, Response,
@@ -51,29 +52,31 @@ pub struct QuizSession {
     attempt: Attempt,
     phase: Phase,
     draft: Answer,
-    count: usize,
-    seed: u64,
+    request: QuizRequest,
 }
 
 impl QuizSession {
-    pub fn start(
-        bank: &Bank,
-        count: usize,
-        seed: u64,
-        now_ms: u64,
-    ) -> Result<QuizSession, AttemptError> {
-        let ids = select_questions(bank, count, seed);
+    /// Draws the quiz asked for; the error names a chapter the book lacks.
+    pub fn start(bank: &Bank, request: &QuizRequest, now_ms: u64) -> Result<QuizSession, String> {
+        if let Some(unknown) = request
+            .chapters
+            .iter()
+            .find(|id| bank.chapter(id).is_none())
+        {
+            return Err(format!("{} has no chapter \"{unknown}\"", bank.book.title));
+        }
+        let ids = select_questions(bank, request.count, request.seed, &request.chapters);
         let questions = ids
             .iter()
             .filter_map(|id| bank.question(id).cloned())
             .collect();
         Ok(QuizSession {
             questions,
-            attempt: Attempt::start(bank.book.id.clone(), ids, now_ms)?,
+            attempt: Attempt::start(bank.book.id.clone(), ids, now_ms)
+                .map_err(|e| e.to_string())?,
             phase: Phase::Answering,
             draft: Answer::default(),
-            count,
-            seed,
+            request: request.clone(),
         })
     }
 
@@ -98,16 +101,14 @@ impl QuizSession {
             attempt,
             phase,
             draft: Answer::default(),
-            count: unfinished.count,
-            seed: unfinished.seed,
+            request: unfinished.request,
         })
     }
 
     /// What to keep so that this quiz can be resumed.
     pub fn unfinished(&self) -> UnfinishedQuiz {
         UnfinishedQuiz {
-            count: self.count,
-            seed: self.seed,
+            request: self.request.clone(),
             attempt: self.attempt.clone(),
         }
     }
@@ -261,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_quiz_goes_answer_feedback_next_until_finished() {
-        let mut session = QuizSession::start(&bank(), 10, 1, 100).unwrap();
+        let mut session = QuizSession::start(&bank(), &QuizRequest::new("b", 10, 1), 100).unwrap();
         assert_eq!((session.number(), session.total()), (1, 2));
         assert_eq!(session.question().id, "b-1");
         session.choose(0);
@@ -309,19 +310,14 @@ mod tests {
     #[test]
     fn a_quiz_resumes_where_it_stopped() {
         let bank = bank();
-        let mut session = QuizSession::start(&bank, 10, 1, 100).unwrap();
+        let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 10, 1), 100).unwrap();
         session.choose(2);
         session.submit().unwrap();
         let kept = session.unfinished();
         assert_eq!(
             kept.route(),
-            crate::Route::Quiz {
-                book: "b".into(),
-                count: 10,
-                seed: 1
-            }
+            crate::Route::Quiz(QuizRequest::new("b", 10, 1))
         );
-        assert!(kept.is_for("b", 10, 1) && !kept.is_for("b", 10, 2));
         let resumed = QuizSession::resume(&bank, kept.clone()).unwrap();
         assert_eq!((resumed.phase(), resumed.number()), (Phase::Answering, 2));
         assert_eq!(resumed.correct_so_far(), 1);
@@ -338,7 +334,7 @@ mod tests {
     #[test]
     fn a_fully_answered_quiz_resumes_on_its_last_feedback() {
         let bank = bank();
-        let mut session = QuizSession::start(&bank, 1, 1, 0).unwrap();
+        let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 1, 1), 0).unwrap();
         session.choose(0);
         session.submit().unwrap();
         let resumed = QuizSession::resume(&bank, session.unfinished()).unwrap();
@@ -349,8 +345,18 @@ mod tests {
     }
 
     #[test]
+    fn a_chapter_the_book_lacks_is_named() {
+        let mut request = QuizRequest::new("b", 5, 1);
+        request.chapters = vec!["1".into(), "7".into()];
+        assert_eq!(
+            QuizSession::start(&bank(), &request, 0),
+            Err("T has no chapter \"7\"".into())
+        );
+    }
+
+    #[test]
     fn submitting_nothing_keeps_the_question_open() {
-        let mut session = QuizSession::start(&bank(), 1, 1, 0).unwrap();
+        let mut session = QuizSession::start(&bank(), &QuizRequest::new("b", 1, 1), 0).unwrap();
         assert!(session.submit().is_err());
         assert_eq!(session.phase(), Phase::Answering);
         assert!(session.finish("id".into(), 1).is_err());

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use quiz_domain::Attempt;
 
+use crate::quiz_request::QuizRequest;
 use crate::route::Route;
 
 /// A quiz left before its end (a reload, a closed tab, a crash), kept so
@@ -9,21 +10,12 @@ use crate::route::Route;
 /// questions again, since the draw depends only on the seed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnfinishedQuiz {
-    pub count: usize,
-    pub seed: u64,
+    pub request: QuizRequest,
     pub attempt: Attempt,
 }
 
 impl UnfinishedQuiz {
     pub fn route(&self) -> Route {
-        Route::Quiz {
-            book: self.attempt.book().to_owned(),
-            count: self.count,
-            seed: self.seed,
-        }
-    }
-
-    pub fn is_for(&self, book: &str, count: usize, seed: u64) -> bool {
-        self.attempt.book() == book && self.count == count && self.seed == seed
+        Route::Quiz(self.request.clone())
     }
 }

@@ -24,14 +24,16 @@ fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
     }
 }
 
-/// Draws `count` question ids from a bank, the same ones for the same seed.
-/// Chapters take turns so a short quiz still spans the book, and the quiz is
+/// Draws `count` question ids from the given chapters of a bank (all of
+/// them when `chapters` is empty), the same ones for the same seed.
+/// Chapters take turns so a short quiz still spans them, and the quiz is
 /// asked in book order (chapter by chapter) so it reads like the book.
-pub fn select_questions(bank: &Bank, count: usize, seed: u64) -> Vec<String> {
+pub fn select_questions(bank: &Bank, count: usize, seed: u64, chapters: &[String]) -> Vec<String> {
     let mut rng = SplitMix64(seed);
     let mut per_chapter: Vec<Vec<usize>> = bank
         .chapters
         .iter()
+        .filter(|chapter| chapters.is_empty() || chapters.contains(&chapter.id))
         .map(|chapter| {
             let mut indices: Vec<usize> = (0..bank.questions.len())
                 .filter(|&i| bank.questions[i].chapter == chapter.id)
@@ -42,7 +44,7 @@ pub fn select_questions(bank: &Bank, count: usize, seed: u64) -> Vec<String> {
         .collect();
     let mut chapter_turns: Vec<usize> = (0..per_chapter.len()).collect();
     shuffle(&mut chapter_turns, &mut rng);
-    let wanted = count.min(bank.questions.len());
+    let wanted = count.min(per_chapter.iter().map(Vec::len).sum());
     let mut chosen = Vec::with_capacity(wanted);
     while chosen.len() < wanted {
         let before = chosen.len();
@@ -114,11 +116,11 @@ mod tests {
     fn the_same_seed_draws_the_same_quiz() {
         let bank = bank();
         assert_eq!(
-            select_questions(&bank, 5, 42),
-            select_questions(&bank, 5, 42)
+            select_questions(&bank, 5, 42, &[]),
+            select_questions(&bank, 5, 42, &[])
         );
         let draws: std::collections::HashSet<Vec<String>> = (0..20)
-            .map(|seed| select_questions(&bank, 5, seed))
+            .map(|seed| select_questions(&bank, 5, seed, &[]))
             .collect();
         assert!(
             draws.len() > 1,
@@ -130,7 +132,7 @@ mod tests {
     fn a_short_quiz_spans_every_chapter_without_repeats() {
         let bank = bank();
         for seed in 0..50 {
-            let ids = select_questions(&bank, 3, seed);
+            let ids = select_questions(&bank, 3, seed, &[]);
             let mut chapters: Vec<&str> = ids
                 .iter()
                 .map(|id| bank.question(id).unwrap().chapter.as_str())
@@ -138,9 +140,20 @@ mod tests {
             chapters.sort_unstable();
             assert_eq!(chapters, ["1", "2", "3"], "seed {seed}");
         }
-        let mut all = select_questions(&bank, 99, 7);
+        let mut all = select_questions(&bank, 99, 7, &[]);
         assert_eq!(all.len(), 12);
         all.dedup();
         assert_eq!(all.len(), 12);
+    }
+
+    #[test]
+    fn a_quiz_can_be_limited_to_some_chapters() {
+        let bank = bank();
+        let chosen = ["1".to_string(), "3".to_string()];
+        let ids = select_questions(&bank, 99, 5, &chosen);
+        assert_eq!(ids.len(), 8, "all four questions of each chosen chapter");
+        assert!(ids
+            .iter()
+            .all(|id| chosen.contains(&bank.question(id).unwrap().chapter)));
     }
 }

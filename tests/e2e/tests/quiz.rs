@@ -440,3 +440,64 @@ async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn practice_can_be_limited_to_chosen_chapters() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client
+            .goto(&site.url("#/book/fluent-python"))
+            .await
+            .unwrap();
+        find(&client, ".chapters input[value='21']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&client, ".chapters input[value='9']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&client, "#quiz-length option[value='5']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&client, "#start-quiz").await.click().await.unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 5").await;
+        let url = client.current_url().await.unwrap();
+        assert!(url.fragment().unwrap().ends_with("&chapters=9,21"), "{url}");
+        let bank = bank("fluent-python");
+        for number in 1..=5 {
+            wait_for_text(&client, "#progress-label", |t| {
+                t == format!("Question {number} of 5")
+            })
+            .await;
+            let id = question_on_screen(&client).await;
+            let chapter = &bank.question(&id).unwrap().chapter;
+            assert!(
+                chapter == "9" || chapter == "21",
+                "{id} is from chapter {chapter}"
+            );
+            find(&client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(&client, "#check").await.click().await.unwrap();
+            find(&client, "#next").await.click().await.unwrap();
+        }
+        find(&client, "#score").await;
+
+        client
+            .goto(&site.url("#/book/fluent-python/quiz?chapters=99"))
+            .await
+            .unwrap();
+        wait_for_text(&client, "[role=alert]", |t| {
+            t.contains("Fluent Python has no chapter \"99\"")
+        })
+        .await;
+    })
+    .await;
+}

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use e2e::{dist_dir, find, run_js, with_browser, StaticSite, SUB_PATH};
 
-/// The target is 90 KB; the release build loads 126,273 bytes today
+/// The target is 90 KB; the release build loads 128,570 bytes today
 /// (ARCHITECTURE.md, "Size"). Until it gets there this holds the line:
 /// lower it with every saving, and raise it only for a feature whose cost
 /// is written down there.
-const HOME_PAGE_BUDGET: usize = 127_000;
+const HOME_PAGE_BUDGET: usize = 129_000;
 const BANK_BUDGET: usize = 40_000;
 
 fn brotli_size(path: &Path) -> usize {
