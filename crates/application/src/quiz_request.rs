@@ -1,3 +1,4 @@
+use quiz_domain::is_slug;
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_QUIZ_LENGTH: usize = 10;
@@ -13,14 +14,6 @@ pub struct QuizRequest {
     pub seed: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chapters: Vec<String>,
-}
-
-fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 100
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 impl QuizRequest {
@@ -65,7 +58,7 @@ impl QuizRequest {
                 }
                 "chapters" => {
                     let chapters: Vec<String> = value.split(',').map(str::to_owned).collect();
-                    if let Some(bad) = chapters.iter().find(|c| !is_id(c)) {
+                    if let Some(bad) = chapters.iter().find(|c| !is_slug(c)) {
                         return Err(format!(
                             "chapters must be chapter ids separated by commas, such as 1,9; \"{bad}\" is not one"
                         ));

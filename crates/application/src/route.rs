@@ -2,6 +2,8 @@
 //! Hash routes survive a reload on any static host, under any sub-path and
 //! inside an iframe, because the server only ever sees index.html.
 
+use quiz_domain::is_slug;
+
 use crate::quiz_request::QuizRequest;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,14 +22,6 @@ pub enum Route {
     Invalid {
         reason: String,
     },
-}
-
-fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 100
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn invalid(reason: impl Into<String>) -> Route {

@@ -22,4 +22,4 @@ pub use question::{AnswerOption, Question, QuestionKind};
 pub use score::Score;
 pub use selection::select_questions;
 pub use similarity::{near_duplicate, normalized_words};
-pub use validation::{validate_bank, validate_banks, Problem};
+pub use validation::{is_slug, validate_bank, validate_banks, Problem};

@@ -25,7 +25,9 @@ impl fmt::Display for Problem {
 const MIN_OPTIONS: usize = 2;
 const MAX_OPTIONS: usize = 6;
 
-fn is_slug(text: &str) -> bool {
+/// The form of every id: of books, chapters, questions, topics and
+/// attempts. Lowercase letters, digits and '-', not at either end.
+pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && !text.starts_with('-')
         && !text.ends_with('-')

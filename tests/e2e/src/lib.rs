@@ -346,3 +346,34 @@ pub async fn wait_for_offline_support(client: &Client) {
         .expect("a service worker takes control");
     assert_eq!(controlled, serde_json::json!(true));
 }
+
+/// The files of the build that the home page downloads, each once (the
+/// icon is asked for by the page and by the manifest), relative to dist/.
+pub async fn home_page_files(client: &Client, site: &StaticSite) -> Vec<String> {
+    client.goto(&site.url("")).await.unwrap();
+    find(client, ".book-card").await;
+    let loaded = run_js(
+        client,
+        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
+    )
+    .await;
+    let mut files: Vec<String> = Vec::new();
+    for url in loaded
+        .as_array()
+        .expect("a list of URLs")
+        .iter()
+        .filter_map(|u| u.as_str())
+    {
+        let path = url.split(['#', '?']).next().unwrap_or_default();
+        let relative = path.split_once(SUB_PATH).map_or("", |(_, rest)| rest);
+        let file = if relative.is_empty() {
+            "index.html"
+        } else {
+            relative
+        };
+        if !files.iter().any(|seen| seen == file) {
+            files.push(file.to_owned());
+        }
+    }
+    files
+}

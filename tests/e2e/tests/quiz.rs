@@ -28,6 +28,15 @@ async fn choices(client: &Client, book: &str, right: bool) -> Vec<usize> {
     }
 }
 
+/// Clicks the options of the right (or a wrong) answer and checks it.
+async fn answer_by_clicking(client: &Client, book: &str, right: bool) {
+    for index in choices(client, book, right).await {
+        let label = format!(".options .option:nth-child({}) label", index + 1);
+        find(client, &label).await.click().await.unwrap();
+    }
+    find(client, "#check").await.click().await.unwrap();
+}
+
 async fn stored_progress(client: &Client) -> serde_json::Value {
     let raw = run_js(
         client,
@@ -89,11 +98,7 @@ async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
             })
             .await;
             let right = number % 2 == 1;
-            for index in choices(&client, "fluent-python", right).await {
-                let label = format!(".options .option:nth-child({}) label", index + 1);
-                find(&client, &label).await.click().await.unwrap();
-            }
-            find(&client, "#check").await.click().await.unwrap();
+            answer_by_clicking(&client, "fluent-python", right).await;
             let verdict = if right { "Correct." } else { "Not quite." };
             wait_for_text(&client, ".feedback .verdict", |t| t == verdict).await;
             assert!(
@@ -354,11 +359,7 @@ async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() 
         let quiz = site.url("#/book/architecture-patterns/quiz?count=3&seed=21");
         client.goto(&quiz).await.unwrap();
         wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 3").await;
-        for index in choices(&client, "architecture-patterns", true).await {
-            let label = format!(".options .option:nth-child({}) label", index + 1);
-            find(&client, &label).await.click().await.unwrap();
-        }
-        find(&client, "#check").await.click().await.unwrap();
+        answer_by_clicking(&client, "architecture-patterns", true).await;
         find(&client, ".feedback.answered").await;
 
         client.refresh().await.unwrap();

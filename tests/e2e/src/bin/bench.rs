@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use e2e::{dist_dir, find, run_js, with_browser, StaticSite, SUB_PATH};
+use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 
 const RUNS: usize = 7;
 
@@ -58,24 +58,11 @@ async fn main() {
     let dist = dist_dir();
     let site = StaticSite::serve(&dist);
     with_browser(|client| async move {
-        client.goto(&site.url("")).await.unwrap();
-        find(&client, ".book-card").await;
-        let loaded = run_js(
-            &client,
-            "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
-        )
-        .await;
         println!("What the home page loads (bytes):");
         println!("{:>9} {:>9} {:>9}  file", "raw", "gzip", "brotli");
         let mut totals = (0, 0, 0);
-        // A file asked for twice (the icon, by the page and the manifest) is downloaded once.
-        let mut seen = std::collections::HashSet::new();
-        let urls = loaded.as_array().unwrap().iter().filter_map(|u| u.as_str());
-        for url in urls.filter(|url| seen.insert(*url)) {
-            let path = url.split(['#', '?']).next().unwrap();
-            let relative = path.split_once(SUB_PATH).map_or("", |(_, rest)| rest);
-            let file = if relative.is_empty() { "index.html" } else { relative };
-            let (raw, gzip, brotli) = compressed_sizes(&dist.join(file));
+        for file in home_page_files(&client, &site).await {
+            let (raw, gzip, brotli) = compressed_sizes(&dist.join(&file));
             println!("{raw:>9} {gzip:>9} {brotli:>9}  {file}");
             totals = (totals.0 + raw, totals.1 + gzip, totals.2 + brotli);
         }
@@ -96,8 +83,14 @@ async fn main() {
             to_feedback.push(feedback.as_f64().unwrap());
         }
         println!("\nOver {RUNS} runs in headless Chromium (ms):");
-        println!("  navigation to first question clickable: {}", summary(to_question));
-        println!("  click on an answer to feedback shown:    {}", summary(to_feedback));
+        println!(
+            "  navigation to first question clickable: {}",
+            summary(to_question)
+        );
+        println!(
+            "  click on an answer to feedback shown:    {}",
+            summary(to_feedback)
+        );
     })
     .await;
 }
