@@ -17,6 +17,47 @@ export default function bootHooks() {
     };
 }
 
+// The theme switch cycles the system's scheme, light and dark, and is
+// remembered in this browser (when storage is allowed). It lives outside
+// the Wasm so the chosen theme applies before the app has loaded.
+const THEME_KEY = "python-architect-quiz.theme";
+const THEMES = ["system", "light", "dark"];
+
+function storedTheme() {
+    try {
+        const theme = localStorage.getItem(THEME_KEY);
+        return THEMES.includes(theme) ? theme : "system";
+    } catch {
+        return "system";
+    }
+}
+
+function showTheme(theme) {
+    if (theme === "system") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+    const button = document.getElementById("theme-switch");
+    if (button) button.textContent = "Theme: " + theme;
+}
+
+function setUpThemeSwitch() {
+    const button = document.getElementById("theme-switch");
+    if (!button) return;
+    let current = storedTheme();
+    showTheme(current);
+    button.hidden = false;
+    button.addEventListener("click", () => {
+        current = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length];
+        try {
+            localStorage.setItem(THEME_KEY, current);
+        } catch {
+            // Storage refused: the theme still changes for this visit.
+        }
+        showTheme(current);
+    });
+}
+
+setUpThemeSwitch();
+
 // Offline support: the service worker keeps this release for offline use and
 // installs the next one in the background; the person chooses when to
 // reload into it.

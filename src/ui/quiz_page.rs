@@ -28,10 +28,9 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
                 }
             });
             match started {
-                Ok(started) => {
-                    state.keep_unfinished(started.unfinished());
-                    drop(session.try_set(Some(started)));
-                }
+                // Kept from the first answer on: before that, the link
+                // alone draws the same quiz.
+                Ok(started) => drop(session.try_set(Some(started))),
                 Err(message) => drop(error.try_set(Some(message))),
             }
         });

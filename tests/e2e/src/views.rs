@@ -62,7 +62,13 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .goto(&site.url("#/book/clean-architecture/quiz?count=2&seed=3"))
                 .await
                 .unwrap();
-            find(client, ".options .option input").await;
+            find(client, ".options .option label")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(client, "#check").await.click().await.unwrap();
+            find(client, ".feedback.answered").await;
             client.goto(&site.url("#/")).await.unwrap();
             find(client, ".resume").await;
         }

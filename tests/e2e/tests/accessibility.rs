@@ -73,3 +73,44 @@ async fn no_view_scrolls_sideways_in_the_light_scheme() {
 async fn no_view_scrolls_sideways_in_the_dark_scheme() {
     layouts(Scheme::Dark).await;
 }
+
+#[tokio::test]
+async fn the_theme_switch_overrides_the_system_and_is_remembered() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser_in(Scheme::Light, |client| async move {
+        let background = "return getComputedStyle(document.body).backgroundColor";
+        client.goto(&site.url("#/")).await.unwrap();
+        e2e::find(&client, ".book-card").await;
+        let switch = e2e::find(&client, "#theme-switch").await;
+        assert_eq!(switch.text().await.unwrap(), "Theme: system");
+        assert_eq!(run_js(&client, background).await, "rgb(251, 251, 253)");
+        switch.click().await.unwrap();
+        switch.click().await.unwrap();
+        assert_eq!(switch.text().await.unwrap(), "Theme: dark");
+        assert_eq!(run_js(&client, background).await, "rgb(21, 22, 26)");
+
+        client.refresh().await.unwrap();
+        e2e::find(&client, ".book-card").await;
+        assert_eq!(
+            run_js(&client, background).await,
+            "rgb(21, 22, 26)",
+            "the choice is remembered"
+        );
+        let violations = axe_violations(&client).await;
+        assert!(
+            violations.is_empty(),
+            "axe-core in the chosen dark theme: {violations:?}"
+        );
+        e2e::find(&client, "#theme-switch")
+            .await
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(
+            run_js(&client, background).await,
+            "rgb(251, 251, 253)",
+            "back to the system's light scheme"
+        );
+    })
+    .await;
+}

@@ -419,7 +419,13 @@ async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() 
             .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=8"))
             .await
             .unwrap();
-        find(&client, ".options .option input").await;
+        find(&client, ".options .option label")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&client, "#check").await.click().await.unwrap();
+        find(&client, ".feedback.answered").await;
         client.goto(&site.url("#/")).await.unwrap();
         find(&client, "#discard").await.click().await.unwrap();
         find(&client, ".book-card").await;
