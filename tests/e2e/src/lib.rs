@@ -173,9 +173,26 @@ where
     with_browser_in(Scheme::Light, test).await
 }
 
+/// Runs `test` with a fresh headless Chromium in the given scheme.
+pub async fn with_browser_in<F, Fut>(scheme: Scheme, test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    with_browser_set_up(scheme, SiteData::Allowed, test).await
+}
+
+/// Whether the browser lets sites keep data (localStorage among it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteData {
+    Allowed,
+    /// As with "Block all cookies and site data": localStorage throws.
+    Blocked,
+}
+
 /// Runs `test` with a fresh headless Chromium, then closes the browser and
 /// chromedriver whether the test passed or panicked.
-pub async fn with_browser_in<F, Fut>(scheme: Scheme, test: F)
+pub async fn with_browser_set_up<F, Fut>(scheme: Scheme, site_data: SiteData, test: F)
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()>,
@@ -212,7 +229,10 @@ where
                 // Blink's preferredColorScheme: 0 is dark, 1 is light.
                 format!("--blink-settings=preferredColorScheme={}", if scheme == Scheme::Dark { 0 } else { 1 }),
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            "prefs": {
+                "profile.default_content_setting_values.cookies": if site_data == SiteData::Blocked { 2 } else { 1 }
+            }
         }),
     );
     let client = ClientBuilder::new(HttpConnector::new())

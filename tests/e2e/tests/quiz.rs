@@ -508,3 +508,40 @@ async fn practice_can_be_limited_to_chosen_chapters() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn with_site_data_blocked_quizzes_still_run_and_the_app_says_scores_are_not_kept() {
+    let site = StaticSite::serve(&dist_dir());
+    e2e::with_browser_set_up(
+        e2e::Scheme::Light,
+        e2e::SiteData::Blocked,
+        |client| async move {
+            client.goto(&site.url("#/")).await.unwrap();
+            let refused = run_js(
+                &client,
+                "try { localStorage.length; return false } catch (e) { return true }",
+            )
+            .await;
+            assert_eq!(
+                refused, true,
+                "the browser refuses localStorage in this set-up"
+            );
+            wait_for_text(&client, ".notice", |t| {
+                t.contains("Your progress cannot be saved in this browser")
+            })
+            .await;
+            find(&client, ".book-card").await;
+            take_one_question_quiz(&client, &site, "high-performance-python", 4).await;
+            wait_for_text(&client, "#score", |t| {
+                t.ends_with("of 1 (0%)") || t.ends_with("of 1 (100%)")
+            })
+            .await;
+            client.goto(&site.url("#/")).await.unwrap();
+            wait_for_text(&client, "[data-book=high-performance-python] .best", |t| {
+                t.starts_with("Best score: ")
+            })
+            .await;
+        },
+    )
+    .await;
+}
