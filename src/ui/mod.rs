@@ -6,6 +6,7 @@ mod book_page;
 mod focus;
 mod home_page;
 mod notice;
+mod option_view;
 mod question_text;
 mod quiz_page;
 mod results_page;

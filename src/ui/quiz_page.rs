@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_soon;
+use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::question_text::QuestionText;
 
 #[component]
@@ -203,11 +204,7 @@ fn QuestionCard(
         .iter()
         .enumerate()
         .map(|(index, option)| {
-            let text = if literal {
-                view! { <pre class="option-text">{option.text.clone()}</pre> }.into_any()
-            } else {
-                view! { <span class="option-text" inner_html=option.text.clone()></span> }.into_any()
-            };
+            let text = option_text(option, literal);
             view! {
                 <li class=move || mark_class(mark(index))>
                     <label>
@@ -250,25 +247,6 @@ fn QuestionCard(
         <button type="button" class="primary" id="next" hidden=answering on:click=next>
             {if is_last { "See your results" } else { "Next question" }}
         </button>
-    }
-}
-
-fn mark_class(mark: OptionMark) -> &'static str {
-    match mark {
-        OptionMark::Open | OptionMark::NotPicked => "option",
-        OptionMark::Chosen => "option chosen",
-        OptionMark::PickedRight => "option chosen right",
-        OptionMark::PickedWrong => "option chosen wrong",
-        OptionMark::MissedRight => "option right",
-    }
-}
-
-fn mark_label(mark: OptionMark) -> &'static str {
-    match mark {
-        OptionMark::Open | OptionMark::Chosen | OptionMark::NotPicked => "",
-        OptionMark::PickedRight => "Your answer, correct.",
-        OptionMark::PickedWrong => "Your answer, wrong.",
-        OptionMark::MissedRight => "The correct answer.",
     }
 }
 

@@ -1,12 +1,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{QuizRequest, Route};
+use quiz_application::{OptionMark, QuizRequest, Route};
 use quiz_domain::{AttemptResult, Bank, QuestionKind, Response};
 
 use crate::adapters::clock::random_seed;
 use crate::state::app_state;
 use crate::ui::focus::focus_page_on_open;
+use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::question_text::QuestionText;
 use crate::ui::score_text::score_text;
 
@@ -100,21 +101,11 @@ fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
             <QuestionText question=question.clone()/>
             <ul class="options review-options" class:literal=literal>
                 {question.options.iter().enumerate().map(|(index, option)| {
-                    let picked = response.answer.contains(index);
-                    let label = match (picked, option.correct) {
-                        (true, true) => "Your answer, correct.",
-                        (true, false) => "Your answer, wrong.",
-                        (false, true) => "The correct answer.",
-                        (false, false) => "",
-                    };
+                    let mark = OptionMark::graded(response.answer.contains(index), option.correct);
                     view! {
-                        <li class="option" class:chosen=picked class:right=option.correct class:wrong=picked && !option.correct>
-                            {if literal {
-                                view! { <pre class="option-text">{option.text.clone()}</pre> }.into_any()
-                            } else {
-                                view! { <span class="option-text" inner_html=option.text.clone()></span> }.into_any()
-                            }}
-                            <div class="why"><strong>{label}</strong> <div inner_html=option.why.clone()></div></div>
+                        <li class=mark_class(mark)>
+                            {option_text(option, literal)}
+                            <div class="why"><strong>{mark_label(mark)}</strong> <div inner_html=option.why.clone()></div></div>
                         </li>
                     }
                 }).collect_view()}
