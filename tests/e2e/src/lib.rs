@@ -258,6 +258,15 @@ pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
 }
 
+/// Waits for an element and clicks it.
+pub async fn click(client: &Client, css: &str) {
+    find(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+}
+
 pub async fn text(client: &Client, css: &str) -> String {
     find(client, css).await.text().await.expect("element text")
 }

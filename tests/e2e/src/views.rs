@@ -3,7 +3,7 @@
 
 use fantoccini::Client;
 
-use crate::{find, run_js, wait_for_text, StaticSite};
+use crate::{click, find, run_js, wait_for_text, StaticSite};
 
 /// Brings the browser to one view state.
 pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
@@ -27,23 +27,15 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             find(client, ".options .option input").await;
         }
         "feedback" => {
-            find(client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(client, "#check").await.click().await.unwrap();
+            click(client, ".options .option label").await;
+            click(client, "#check").await;
             find(client, ".feedback.answered").await;
         }
         "results" => {
-            find(client, "#next").await.click().await.unwrap();
-            find(client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(client, "#check").await.click().await.unwrap();
-            find(client, "#next").await.click().await.unwrap();
+            click(client, "#next").await;
+            click(client, ".options .option label").await;
+            click(client, "#check").await;
+            click(client, "#next").await;
             wait_for_text(client, ".review", |t| !t.is_empty()).await;
         }
         "storage-notice" => {
@@ -62,12 +54,8 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .goto(&site.url("#/book/clean-architecture/quiz?count=2&seed=3"))
                 .await
                 .unwrap();
-            find(client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(client, "#check").await.click().await.unwrap();
+            click(client, ".options .option label").await;
+            click(client, "#check").await;
             find(client, ".feedback.answered").await;
             client.goto(&site.url("#/")).await.unwrap();
             find(client, ".resume").await;

@@ -101,11 +101,7 @@ async fn the_theme_switch_overrides_the_system_and_is_remembered() {
             violations.is_empty(),
             "axe-core in the chosen dark theme: {violations:?}"
         );
-        e2e::find(&client, "#theme-switch")
-            .await
-            .click()
-            .await
-            .unwrap();
+        e2e::click(&client, "#theme-switch").await;
         assert_eq!(
             run_js(&client, background).await,
             "rgb(251, 251, 253)",

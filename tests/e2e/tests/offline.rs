@@ -3,7 +3,7 @@
 //! only when the person reloads into it.
 
 use e2e::{
-    dist_dir, find, question_on_screen, run_js, wait_for_offline_support, wait_for_text,
+    click, dist_dir, find, question_on_screen, run_js, wait_for_offline_support, wait_for_text,
     with_browser, StaticSite,
 };
 
@@ -68,11 +68,7 @@ async fn a_new_release_waits_until_the_person_reloads_into_it() {
         .await;
         assert!(banner.is_displayed().await.unwrap());
 
-        find(&client, "#new-release-reload")
-            .await
-            .click()
-            .await
-            .unwrap();
+        click(&client, "#new-release-reload").await;
         find(&client, ".book-card").await;
         let mut now = serde_json::Value::Null;
         for _ in 0..50 {

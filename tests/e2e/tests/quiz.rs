@@ -2,7 +2,8 @@
 //! served by a plain static file server under a sub-path.
 
 use e2e::{
-    bank, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser, StaticSite,
+    bank, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser,
+    StaticSite,
 };
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -32,9 +33,9 @@ async fn choices(client: &Client, book: &str, right: bool) -> Vec<usize> {
 async fn answer_by_clicking(client: &Client, book: &str, right: bool) {
     for index in choices(client, book, right).await {
         let label = format!(".options .option:nth-child({}) label", index + 1);
-        find(client, &label).await.click().await.unwrap();
+        click(client, &label).await;
     }
-    find(client, "#check").await.click().await.unwrap();
+    click(client, "#check").await;
 }
 
 async fn stored_progress(client: &Client) -> serde_json::Value {
@@ -79,18 +80,10 @@ async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
             "Not taken yet"
         );
 
-        find(&client, "[data-book=fluent-python] h2 a")
-            .await
-            .click()
-            .await
-            .unwrap();
+        click(&client, "[data-book=fluent-python] h2 a").await;
         assert_eq!(text(&client, "h1").await, "Fluent Python");
-        find(&client, "#quiz-length option[value='5']")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, "#start-quiz").await.click().await.unwrap();
+        click(&client, "#quiz-length option[value='5']").await;
+        click(&client, "#start-quiz").await;
 
         for number in 1..=5 {
             wait_for_text(&client, "#progress-label", |t| {
@@ -105,7 +98,7 @@ async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
                 !text(&client, ".option.right .why").await.is_empty(),
                 "the correct option is explained"
             );
-            find(&client, "#next").await.click().await.unwrap();
+            click(&client, "#next").await;
         }
 
         wait_for_text(&client, "#score", |t| t == "3 of 5 (60%)").await;
@@ -301,13 +294,9 @@ async fn take_one_question_quiz(client: &Client, site: &StaticSite, book: &str, 
         .goto(&site.url(&format!("#/book/{book}/quiz?count=1&seed={seed}")))
         .await
         .unwrap();
-    find(client, ".options .option label")
-        .await
-        .click()
-        .await
-        .unwrap();
-    find(client, "#check").await.click().await.unwrap();
-    find(client, "#next").await.click().await.unwrap();
+    click(client, ".options .option label").await;
+    click(client, "#check").await;
+    click(client, "#next").await;
     find(client, "#score").await;
 }
 
@@ -372,20 +361,16 @@ async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() 
             )
         })
         .await;
-        find(&client, "#resume").await.click().await.unwrap();
+        click(&client, "#resume").await;
         wait_for_text(&client, "#progress-label", |t| t == "Question 2 of 3").await;
         for number in 2..=3 {
             wait_for_text(&client, "#progress-label", |t| {
                 t == format!("Question {number} of 3")
             })
             .await;
-            find(&client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(&client, "#check").await.click().await.unwrap();
-            find(&client, "#next").await.click().await.unwrap();
+            click(&client, ".options .option label").await;
+            click(&client, "#check").await;
+            click(&client, "#next").await;
         }
         wait_for_text(&client, "#score", |t| {
             t.ends_with("of 3 (33%)") || t.contains("of 3")
@@ -419,15 +404,11 @@ async fn an_unfinished_quiz_survives_a_reload_and_is_offered_on_the_home_page() 
             .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=8"))
             .await
             .unwrap();
-        find(&client, ".options .option label")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, "#check").await.click().await.unwrap();
+        click(&client, ".options .option label").await;
+        click(&client, "#check").await;
         find(&client, ".feedback.answered").await;
         client.goto(&site.url("#/")).await.unwrap();
-        find(&client, "#discard").await.click().await.unwrap();
+        click(&client, "#discard").await;
         find(&client, ".book-card").await;
         assert!(client
             .find_all(fantoccini::Locator::Css(".resume"))
@@ -456,22 +437,10 @@ async fn practice_can_be_limited_to_chosen_chapters() {
             .goto(&site.url("#/book/fluent-python"))
             .await
             .unwrap();
-        find(&client, ".chapters input[value='21']")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, ".chapters input[value='9']")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, "#quiz-length option[value='5']")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, "#start-quiz").await.click().await.unwrap();
+        click(&client, ".chapters input[value='21']").await;
+        click(&client, ".chapters input[value='9']").await;
+        click(&client, "#quiz-length option[value='5']").await;
+        click(&client, "#start-quiz").await;
         wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 5").await;
         let url = client.current_url().await.unwrap();
         assert!(url.fragment().unwrap().ends_with("&chapters=9,21"), "{url}");
@@ -487,13 +456,9 @@ async fn practice_can_be_limited_to_chosen_chapters() {
                 chapter == "9" || chapter == "21",
                 "{id} is from chapter {chapter}"
             );
-            find(&client, ".options .option label")
-                .await
-                .click()
-                .await
-                .unwrap();
-            find(&client, "#check").await.click().await.unwrap();
-            find(&client, "#next").await.click().await.unwrap();
+            click(&client, ".options .option label").await;
+            click(&client, "#check").await;
+            click(&client, "#next").await;
         }
         find(&client, "#score").await;
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use e2e::{dist_dir, find, with_browser, StaticSite};
+use e2e::{click, dist_dir, find, with_browser, StaticSite};
 
 #[tokio::main]
 async fn main() {
@@ -31,12 +31,8 @@ async fn main() {
             .unwrap();
         find(&client, ".options .option input").await;
         save("question", client.screenshot().await.unwrap());
-        find(&client, ".options .option label")
-            .await
-            .click()
-            .await
-            .unwrap();
-        find(&client, "#check").await.click().await.unwrap();
+        click(&client, ".options .option label").await;
+        click(&client, "#check").await;
         find(&client, ".feedback.answered").await;
         save("feedback", client.screenshot().await.unwrap());
     })
