@@ -219,45 +219,18 @@ impl QuizSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quiz_domain::{AnswerOption, Book, Chapter, QuestionKind, Score, BANK_FORMAT};
+    use quiz_domain::fixtures::question;
+    use quiz_domain::{QuestionKind, Score};
 
     fn bank() -> Bank {
-        let question = |id: &str, kind, correct: &[usize]| Question {
-            id: id.into(),
-            chapter: "1".into(),
-            topics: vec!["t".into()],
-            difficulty: 1,
-            kind,
-            prompt: "p".into(),
-            code: None,
-            explanation: None,
-            reread: None,
-            options: (0..3)
-                .map(|i| AnswerOption {
-                    text: format!("o{i}"),
-                    correct: correct.contains(&i),
-                    why: "w".into(),
-                })
-                .collect(),
-        };
-        Bank {
-            format: BANK_FORMAT,
-            book: Book {
-                id: "b".into(),
-                title: "T".into(),
-                authors: "A".into(),
-                edition: None,
-                summary: "S".into(),
-            },
-            chapters: vec![Chapter {
-                id: "1".into(),
-                title: "One".into(),
-            }],
-            questions: vec![
+        quiz_domain::fixtures::bank(
+            "b",
+            &["1"],
+            vec![
                 question("b-1", QuestionKind::Single, &[2]),
                 question("b-2", QuestionKind::Multiple, &[0, 1]),
             ],
-        }
+        )
     }
 
     #[test]

@@ -158,28 +158,8 @@ impl Attempt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::question::{AnswerOption, QuestionKind};
-
-    fn question(id: &str, kind: QuestionKind, correct: &[usize]) -> Question {
-        Question {
-            id: id.into(),
-            chapter: "1".into(),
-            topics: vec!["t".into()],
-            difficulty: 1,
-            kind,
-            prompt: "p".into(),
-            code: None,
-            explanation: None,
-            reread: None,
-            options: (0..3)
-                .map(|i| AnswerOption {
-                    text: format!("o{i}"),
-                    correct: correct.contains(&i),
-                    why: "w".into(),
-                })
-                .collect(),
-        }
-    }
+    use crate::fixtures::question;
+    use crate::question::QuestionKind;
 
     #[test]
     fn an_attempt_grades_in_order_and_scores() {

@@ -8,6 +8,8 @@ mod answer;
 mod attempt;
 mod bank;
 mod catalog;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 mod question;
 mod score;
 mod selection;

@@ -93,32 +93,9 @@ impl Question {
 mod tests {
     use super::*;
 
-    pub fn option(text: &str, correct: bool) -> AnswerOption {
-        AnswerOption {
-            text: text.into(),
-            correct,
-            why: format!("why {text}"),
-        }
-    }
-
-    fn multiple() -> Question {
-        Question {
-            id: "q".into(),
-            chapter: "1".into(),
-            topics: vec!["t".into()],
-            difficulty: 1,
-            kind: QuestionKind::Multiple,
-            prompt: "p".into(),
-            code: None,
-            explanation: None,
-            reread: None,
-            options: vec![option("a", true), option("b", false), option("c", true)],
-        }
-    }
-
     #[test]
     fn multiple_select_needs_exactly_the_correct_set() {
-        let question = multiple();
+        let question = crate::fixtures::question("q", QuestionKind::Multiple, &[0, 2]);
         assert!(question.is_correct(&Answer::new([0, 2])));
         assert!(question.is_correct(&Answer::new([2, 0])));
         assert!(!question.is_correct(&Answer::new([0])));

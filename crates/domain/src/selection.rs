@@ -70,46 +70,19 @@ pub fn select_questions(bank: &Bank, count: usize, seed: u64, chapters: &[String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Book, Chapter, BANK_FORMAT};
-    use crate::question::{AnswerOption, Question, QuestionKind};
+    use crate::fixtures::question;
+    use crate::question::{Question, QuestionKind};
 
+    /// Twelve questions, four in each of three chapters.
     fn bank() -> Bank {
         let chapters = ["1", "2", "3"];
-        Bank {
-            format: BANK_FORMAT,
-            book: Book {
-                id: "b".into(),
-                title: "T".into(),
-                authors: "A".into(),
-                edition: None,
-                summary: "S".into(),
-            },
-            chapters: chapters
-                .iter()
-                .map(|id| Chapter {
-                    id: id.to_string(),
-                    title: id.to_string(),
-                })
-                .collect(),
-            questions: (0..12)
-                .map(|i| Question {
-                    id: format!("q{i:02}"),
-                    chapter: chapters[i % 3].into(),
-                    topics: vec!["t".into()],
-                    difficulty: 1,
-                    kind: QuestionKind::Single,
-                    prompt: "p".into(),
-                    code: None,
-                    explanation: None,
-                    reread: None,
-                    options: vec![AnswerOption {
-                        text: "a".into(),
-                        correct: true,
-                        why: "w".into(),
-                    }],
-                })
-                .collect(),
-        }
+        let questions = (0..12)
+            .map(|i| Question {
+                chapter: chapters[i % 3].into(),
+                ..question(&format!("q{i:02}"), QuestionKind::Single, &[0])
+            })
+            .collect();
+        crate::fixtures::bank("b", &chapters, questions)
     }
 
     #[test]
