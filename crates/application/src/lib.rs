@@ -16,7 +16,7 @@ mod session;
 mod unfinished;
 
 pub use content::{read_bank, read_catalog};
-pub use memory::{FixedClock, MemoryStore};
+pub use memory::MemoryStore;
 pub use ports::{Clock, KeyValueStore, StoreError};
 pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
 pub use progress_book::{

@@ -1,9 +1,9 @@
-//! In-memory adapters: for tests, and for browsers that refuse storage.
+//! The in-memory store: for tests.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::ports::{Clock, KeyValueStore, StoreError};
+use crate::ports::{KeyValueStore, StoreError};
 
 #[derive(Default)]
 pub struct MemoryStore {
@@ -44,25 +44,5 @@ impl KeyValueStore for MemoryStore {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.values.borrow_mut().remove(key);
         Ok(())
-    }
-}
-
-/// A clock that only moves when told to.
-#[derive(Default)]
-pub struct FixedClock(Cell<u64>);
-
-impl FixedClock {
-    pub fn at(ms: u64) -> FixedClock {
-        FixedClock(Cell::new(ms))
-    }
-
-    pub fn advance(&self, ms: u64) {
-        self.0.set(self.0.get() + ms);
-    }
-}
-
-impl Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        self.0.get()
     }
 }

@@ -293,7 +293,7 @@ mod tests {
         );
         let resumed = QuizSession::resume(&bank, kept.clone()).unwrap();
         assert_eq!((resumed.phase(), resumed.number()), (Phase::Answering, 2));
-        assert_eq!(resumed.correct_so_far(), 1);
+        assert_eq!(resumed.unfinished().attempt.score().correct, 1);
 
         let mut shrunk = bank.clone();
         shrunk.questions.retain(|q| q.id != "b-2");

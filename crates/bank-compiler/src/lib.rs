@@ -11,7 +11,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 pub use compile::{compile_file, Compiled, FileProblem, Snippet};
-pub use snippets::{check as check_snippet, check_all as check_snippets, observe};
+pub use snippets::check_all as check_snippets;
 
 use quiz_domain::{validate_banks, Catalog};
 

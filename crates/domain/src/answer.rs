@@ -25,10 +25,6 @@ impl Answer {
         self.0.binary_search(&index).is_ok()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Selecting an option of a one-choice question replaces the choice;
     /// on a multiple-select question it toggles that option.
     pub fn toggled(&self, index: usize, several_allowed: bool) -> Answer {

@@ -39,8 +39,4 @@ impl Bank {
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {
         self.chapters.iter().find(|chapter| chapter.id == id)
     }
-
-    pub fn question_ids(&self) -> Vec<String> {
-        self.questions.iter().map(|q| q.id.clone()).collect()
-    }
 }

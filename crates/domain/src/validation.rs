@@ -222,7 +222,6 @@ pub fn validate_banks(banks: &[Bank]) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Book, Chapter, BANK_FORMAT};
     use crate::question::AnswerOption;
 
     fn option(text: &str, correct: bool) -> AnswerOption {
@@ -249,21 +248,7 @@ mod tests {
     }
 
     fn bank(id: &str, questions: Vec<Question>) -> Bank {
-        Bank {
-            format: BANK_FORMAT,
-            book: Book {
-                id: id.into(),
-                title: "T".into(),
-                authors: "A".into(),
-                edition: None,
-                summary: "S".into(),
-            },
-            chapters: vec![Chapter {
-                id: "1".into(),
-                title: "One".into(),
-            }],
-            questions,
-        }
+        crate::fixtures::bank(id, &["1"], questions)
     }
 
     fn messages(problems: &[Problem]) -> Vec<String> {
