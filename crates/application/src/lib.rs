@@ -5,7 +5,10 @@
 //! Depends on the domain only; the browser adapters and the Leptos UI depend
 //! on this crate, never the other way round.
 
+mod attempt_history;
 mod content;
+mod export;
+mod mastery;
 mod memory;
 mod ports;
 mod progress;
@@ -13,16 +16,21 @@ mod progress_book;
 mod quiz_request;
 mod route;
 mod session;
+mod settings;
 mod unfinished;
 
+pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
 pub use content::{read_bank, read_catalog};
+pub use export::{ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT};
+pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
 pub use ports::{Clock, KeyValueStore, StoreError};
-pub use progress::{BookStats, Progress, PROGRESS_SCHEMA};
+pub use progress::{BookStats, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
     ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
 };
 pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
 pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
+pub use settings::Settings;
 pub use unfinished::UnfinishedQuiz;

@@ -45,4 +45,8 @@ impl KeyValueStore for MemoryStore {
         self.values.borrow_mut().remove(key);
         Ok(())
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.values.borrow().keys().cloned().collect())
+    }
 }

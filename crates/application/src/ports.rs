@@ -7,6 +7,8 @@ pub trait KeyValueStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// Several users of one store, as tabs share one localStorage.
@@ -21,6 +23,10 @@ impl<T: KeyValueStore> KeyValueStore for &T {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         (**self).remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
     }
 }
 

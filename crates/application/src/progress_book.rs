@@ -1,7 +1,9 @@
 use quiz_domain::AttemptResult;
 
+use crate::export::{export_file, read_export, ImportError, ImportReport, UnreadableCopy};
 use crate::ports::{KeyValueStore, StoreError};
 use crate::progress::{ParseError, Progress};
+use crate::settings::Settings;
 use crate::unfinished::UnfinishedQuiz;
 
 pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
@@ -144,17 +146,101 @@ impl<S: KeyValueStore> ProgressBook<S> {
     pub fn record(&mut self, result: AttemptResult) -> Option<StorageNotice> {
         let now_ms = result.finished_at_ms;
         self.progress.add(result);
+        self.save(now_ms)
+    }
+
+    /// Forgets one book's progress, or every book's with `None`.
+    pub fn reset(&mut self, book: Option<&str>, now_ms: u64) -> Option<StorageNotice> {
+        self.progress.reset(book, now_ms);
+        self.save(now_ms)
+    }
+
+    pub fn change_settings(&mut self, settings: Settings) -> Option<StorageNotice> {
+        let now_ms = settings.changed_at_ms;
+        self.progress.change_settings(settings);
+        self.save(now_ms)
+    }
+
+    /// Everything kept, as a file to download: the progress and any stored
+    /// data the app could not read, so that nothing is lost by moving.
+    pub fn export(&self, now_ms: u64) -> String {
+        let mut keys = self.store.keys().unwrap_or_default();
+        keys.sort();
+        let unreadable = keys
+            .into_iter()
+            .filter(|key| key.starts_with(PROGRESS_KEY))
+            .filter_map(|key| {
+                let value = self.store.read(&key).ok()??;
+                Progress::parse(&value)
+                    .is_err()
+                    .then_some(UnreadableCopy { key, value })
+            })
+            .collect();
+        export_file(&self.progress, unreadable, now_ms)
+    }
+
+    /// Merges an exported file in. An import only adds: attempts already
+    /// here are kept once, the newer settings win, and reset markers in the
+    /// file are ignored, while local ones are lifted so the file's older
+    /// attempts are taken.
+    pub fn import(
+        &mut self,
+        text: &str,
+        now_ms: u64,
+    ) -> Result<(ImportReport, Option<StorageNotice>), ImportError> {
+        let (mut imported, unreadable_skipped) = read_export(text)?;
+        imported.forget_resets();
+        // Other tabs' saves come in first, so lifting the reset markers below
+        // is what gets written.
+        let stored_notice = self.refresh(now_ms);
+        let mut books = imported.books();
+        books.extend(self.progress.books());
+        books.sort();
+        books.dedup();
+        let count = |progress: &Progress| -> Vec<usize> {
+            books.iter().map(|b| progress.history(b).len()).collect()
+        };
+        let in_file: usize = count(&imported).iter().sum();
+        let before = count(&self.progress);
+        let settings_before = self.progress.settings.clone();
+        self.progress.forget_resets();
+        self.progress.merge(imported);
+        let after = count(&self.progress);
+        let added: Vec<(String, usize)> = books
+            .iter()
+            .zip(before.iter().zip(&after))
+            .filter(|(_, (b, a))| a > b)
+            .map(|(book, (b, a))| (book.clone(), a - b))
+            .collect();
+        let added_total: usize = added.iter().map(|(_, n)| n).sum();
+        let report = ImportReport {
+            added,
+            already_here: in_file.saturating_sub(added_total),
+            settings_applied: self.progress.settings != settings_before,
+            unreadable_skipped,
+        };
+        let write_notice = self.write();
+        Ok((report, stored_notice.or(write_notice)))
+    }
+
+    /// Writes what memory holds, merged first with what other tabs saved.
+    fn save(&mut self, now_ms: u64) -> Option<StorageNotice> {
         if !self.writable {
             return None;
         }
-        let notice = self.absorb_stored(now_ms);
+        let stored_notice = self.absorb_stored(now_ms);
+        let write_notice = self.write();
+        stored_notice.or(write_notice)
+    }
+
+    fn write(&mut self) -> Option<StorageNotice> {
         if !self.writable {
-            return notice;
+            return None;
         }
-        match self.store.write(PROGRESS_KEY, &self.progress.to_json()) {
-            Ok(()) => notice,
-            Err(error) => Some(StorageNotice::NotSaved(error)),
-        }
+        self.store
+            .write(PROGRESS_KEY, &self.progress.to_json())
+            .err()
+            .map(StorageNotice::NotSaved)
     }
 }
 
@@ -162,13 +248,19 @@ impl<S: KeyValueStore> ProgressBook<S> {
 mod tests {
     use super::*;
     use crate::memory::MemoryStore;
-    use quiz_domain::Score;
+    use quiz_domain::{Answer, Mode, Response, Score};
 
     fn result(id: &str) -> AttemptResult {
+        let response = |correct| Response {
+            question: format!("{id}-question"),
+            answer: Answer::new([0]),
+            correct,
+        };
         AttemptResult {
             id: id.into(),
             book: "fp".into(),
-            responses: vec![],
+            mode: Mode::Practice,
+            responses: vec![response(true), response(false)],
             score: Score {
                 correct: 1,
                 total: 2,
@@ -287,9 +379,9 @@ mod tests {
 
     #[test]
     fn progress_from_a_newer_version_is_left_alone() {
-        let newer = "{\"schema\":2,\"attempts\":[]}";
+        let newer = "{\"schema\":3,\"attempts\":[]}";
         let (mut book, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, newer), 1);
-        assert_eq!(notice, Some(StorageNotice::NewerVersion(2)));
+        assert_eq!(notice, Some(StorageNotice::NewerVersion(3)));
         assert_eq!(book.record(result("a")), None);
         assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), newer);
     }
@@ -306,5 +398,75 @@ mod tests {
         assert!(StorageNotice::NotSaved(StoreError::Full)
             .message()
             .contains("storage is full"));
+    }
+
+    #[test]
+    fn export_clear_import_finds_every_attempt_back() {
+        let first_browser = MemoryStore::default();
+        first_browser
+            .write(&format!("{PROGRESS_BACKUP_KEY}.5"), "{damaged")
+            .unwrap();
+        let (mut book, _) = ProgressBook::open(&first_browser, 1);
+        book.record(result("a"));
+        book.record(AttemptResult {
+            finished_at_ms: 2,
+            ..result("b")
+        });
+        book.change_settings(Settings {
+            quiz_length: Some(20),
+            changed_at_ms: 3,
+        });
+        let file = book.export(4);
+        assert!(file.contains("{damaged"), "unreadable copies are exported");
+
+        let second_browser = MemoryStore::default();
+        let (mut other, _) = ProgressBook::open(&second_browser, 1);
+        other.record(AttemptResult {
+            book: "hp".into(),
+            ..result("c")
+        });
+        let (report, notice) = other.import(&file, 9).unwrap();
+        assert_eq!(notice, None);
+        assert_eq!(report.added, vec![("fp".into(), 2)]);
+        assert!(report.settings_applied);
+        assert_eq!(report.unreadable_skipped, 1);
+        let (again, _) = other.import(&file, 10).unwrap();
+        assert_eq!(again.added, vec![]);
+        assert_eq!(again.already_here, 2);
+        let (reopened, _) = ProgressBook::open(&second_browser, 11);
+        let mut ids: Vec<&str> = reopened
+            .progress()
+            .attempts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(reopened.progress().settings.quiz_length, Some(20));
+    }
+
+    #[test]
+    fn a_refused_import_changes_nothing() {
+        let store = MemoryStore::default();
+        let (mut book, _) = ProgressBook::open(&store, 1);
+        book.record(result("a"));
+        let before = store.value(PROGRESS_KEY);
+        assert!(book.import("not json", 2).is_err());
+        assert_eq!(store.value(PROGRESS_KEY), before);
+        assert_eq!(book.progress().attempts.len(), 1);
+    }
+
+    #[test]
+    fn an_import_brings_back_attempts_older_than_a_reset() {
+        let store = MemoryStore::default();
+        let (mut book, _) = ProgressBook::open(&store, 1);
+        book.record(result("a"));
+        let file = book.export(2);
+        assert_eq!(book.reset(Some("fp"), 3), None);
+        assert_eq!(book.progress().stats("fp").attempts, 0);
+        let (report, _) = book.import(&file, 4).unwrap();
+        assert_eq!(report.added, vec![("fp".into(), 1)]);
+        let (reopened, _) = ProgressBook::open(&store, 5);
+        assert_eq!(reopened.progress().stats("fp").attempts, 1);
     }
 }

@@ -3,6 +3,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, AnswerError};
+use crate::mode::Mode;
 use crate::question::Question;
 use crate::score::Score;
 
@@ -29,6 +30,9 @@ pub struct Attempt {
 pub struct AttemptResult {
     pub id: String,
     pub book: String,
+    /// Absent from attempts stored before modes existed: they were practice.
+    #[serde(default)]
+    pub mode: Mode,
     pub responses: Vec<Response>,
     pub score: Score,
     pub started_at_ms: u64,
@@ -147,6 +151,7 @@ impl Attempt {
         Ok(AttemptResult {
             id,
             book: self.book.clone(),
+            mode: Mode::Practice,
             responses: self.responses.clone(),
             score: self.score(),
             started_at_ms: self.started_at_ms,

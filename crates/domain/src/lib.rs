@@ -10,6 +10,7 @@ mod bank;
 mod catalog;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+mod mode;
 mod question;
 mod score;
 mod selection;
@@ -20,6 +21,7 @@ pub use answer::{Answer, AnswerError};
 pub use attempt::{Attempt, AttemptError, AttemptResult, Response};
 pub use bank::{Bank, Book, Chapter, BANK_FORMAT};
 pub use catalog::{Catalog, CatalogEntry};
+pub use mode::Mode;
 pub use question::{AnswerOption, Question, QuestionKind};
 pub use score::Score;
 pub use selection::select_questions;
