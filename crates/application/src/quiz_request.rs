@@ -14,6 +14,9 @@ pub struct QuizRequest {
     pub seed: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chapters: Vec<String>,
+    /// Only questions tagged with one of these (any question when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
 }
 
 impl QuizRequest {
@@ -23,15 +26,18 @@ impl QuizRequest {
             count,
             seed,
             chapters: Vec::new(),
+            topics: Vec::new(),
         }
     }
 
-    /// The query part of the quiz link, `count=10&seed=42[&chapters=1,9]`.
+    /// The query part of the quiz link,
+    /// `count=10&seed=42[&chapters=1,9][&topics=closures]`.
     pub fn to_query(&self) -> String {
         let mut query = format!("count={}&seed={}", self.count, self.seed);
-        if !self.chapters.is_empty() {
-            query.push_str("&chapters=");
-            query.push_str(&self.chapters.join(","));
+        for (name, list) in [("chapters", &self.chapters), ("topics", &self.topics)] {
+            if !list.is_empty() {
+                query.push_str(&format!("&{name}={}", list.join(",")));
+            }
         }
         query
     }
@@ -56,23 +62,29 @@ impl QuizRequest {
                         .parse()
                         .map_err(|_| format!("seed must be a whole number, not \"{value}\""))?
                 }
-                "chapters" => {
-                    let chapters: Vec<String> = value.split(',').map(str::to_owned).collect();
-                    if let Some(bad) = chapters.iter().find(|c| !is_slug(c)) {
-                        return Err(format!(
-                            "chapters must be chapter ids separated by commas, such as 1,9; \"{bad}\" is not one"
-                        ));
-                    }
-                    request.chapters = chapters;
+                "chapters" => request.chapters = id_list(value, "chapters", "chapter ids", "1,9")?,
+                "topics" => {
+                    request.topics = id_list(value, "topics", "topic ids", "closures,decorators")?
                 }
                 other => {
                     return Err(format!(
-                        "unknown quiz parameter \"{other}\" (known: count, seed, chapters)"
+                        "unknown quiz parameter \"{other}\" (known: count, seed, chapters, topics)"
                     ))
                 }
             }
         }
         Ok(request)
+    }
+}
+
+/// A comma-separated list of ids; the error names the first bad one.
+fn id_list(value: &str, name: &str, what: &str, example: &str) -> Result<Vec<String>, String> {
+    let ids: Vec<String> = value.split(',').map(str::to_owned).collect();
+    match ids.iter().find(|id| !is_slug(id)) {
+        Some(bad) => Err(format!(
+            "{name} must be {what} separated by commas, such as {example}; \"{bad}\" is not one"
+        )),
+        None => Ok(ids),
     }
 }
 
@@ -90,6 +102,11 @@ mod tests {
         );
         request.chapters = vec!["1".into(), "appendices".into()];
         assert_eq!(request.to_query(), "count=5&seed=42&chapters=1,appendices");
+        request.topics = vec!["closures".into()];
+        assert_eq!(
+            request.to_query(),
+            "count=5&seed=42&chapters=1,appendices&topics=closures"
+        );
         assert_eq!(
             QuizRequest::from_query("fp".into(), &request.to_query()),
             Ok(request)

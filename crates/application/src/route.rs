@@ -132,7 +132,7 @@ mod tests {
         );
         assert_eq!(
             reason("#/book/fp/quiz?colour=red"),
-            "unknown quiz parameter \"colour\" (known: count, seed, chapters)"
+            "unknown quiz parameter \"colour\" (known: count, seed, chapters, topics)"
         );
     }
 }

@@ -65,7 +65,13 @@ impl QuizSession {
         {
             return Err(format!("{} has no chapter \"{unknown}\"", bank.book.title));
         }
-        let ids = select_questions(bank, request.count, request.seed, &request.chapters);
+        let ids = select_questions(
+            bank,
+            request.count,
+            request.seed,
+            &request.chapters,
+            &request.topics,
+        );
         let questions = ids
             .iter()
             .filter_map(|id| bank.question(id).cloned())

@@ -25,10 +25,17 @@ fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
 }
 
 /// Draws `count` question ids from the given chapters of a bank (all of
-/// them when `chapters` is empty), the same ones for the same seed.
+/// them when `chapters` is empty) and, when `topics` is not empty, only
+/// questions tagged with one of them; the same ones for the same seed.
 /// Chapters take turns so a short quiz still spans them, and the quiz is
 /// asked in book order (chapter by chapter) so it reads like the book.
-pub fn select_questions(bank: &Bank, count: usize, seed: u64, chapters: &[String]) -> Vec<String> {
+pub fn select_questions(
+    bank: &Bank,
+    count: usize,
+    seed: u64,
+    chapters: &[String],
+    topics: &[String],
+) -> Vec<String> {
     let mut rng = SplitMix64(seed);
     let mut per_chapter: Vec<Vec<usize>> = bank
         .chapters
@@ -36,7 +43,11 @@ pub fn select_questions(bank: &Bank, count: usize, seed: u64, chapters: &[String
         .filter(|chapter| chapters.is_empty() || chapters.contains(&chapter.id))
         .map(|chapter| {
             let mut indices: Vec<usize> = (0..bank.questions.len())
-                .filter(|&i| bank.questions[i].chapter == chapter.id)
+                .filter(|&i| {
+                    let question = &bank.questions[i];
+                    question.chapter == chapter.id
+                        && (topics.is_empty() || question.topics.iter().any(|t| topics.contains(t)))
+                })
                 .collect();
             shuffle(&mut indices, &mut rng);
             indices
@@ -89,11 +100,11 @@ mod tests {
     fn the_same_seed_draws_the_same_quiz() {
         let bank = bank();
         assert_eq!(
-            select_questions(&bank, 5, 42, &[]),
-            select_questions(&bank, 5, 42, &[])
+            select_questions(&bank, 5, 42, &[], &[]),
+            select_questions(&bank, 5, 42, &[], &[])
         );
         let draws: std::collections::HashSet<Vec<String>> = (0..20)
-            .map(|seed| select_questions(&bank, 5, seed, &[]))
+            .map(|seed| select_questions(&bank, 5, seed, &[], &[]))
             .collect();
         assert!(
             draws.len() > 1,
@@ -105,7 +116,7 @@ mod tests {
     fn a_short_quiz_spans_every_chapter_without_repeats() {
         let bank = bank();
         for seed in 0..50 {
-            let ids = select_questions(&bank, 3, seed, &[]);
+            let ids = select_questions(&bank, 3, seed, &[], &[]);
             let mut chapters: Vec<&str> = ids
                 .iter()
                 .map(|id| bank.question(id).unwrap().chapter.as_str())
@@ -113,7 +124,7 @@ mod tests {
             chapters.sort_unstable();
             assert_eq!(chapters, ["1", "2", "3"], "seed {seed}");
         }
-        let mut all = select_questions(&bank, 99, 7, &[]);
+        let mut all = select_questions(&bank, 99, 7, &[], &[]);
         assert_eq!(all.len(), 12);
         all.dedup();
         assert_eq!(all.len(), 12);
@@ -123,10 +134,19 @@ mod tests {
     fn a_quiz_can_be_limited_to_some_chapters() {
         let bank = bank();
         let chosen = ["1".to_string(), "3".to_string()];
-        let ids = select_questions(&bank, 99, 5, &chosen);
+        let ids = select_questions(&bank, 99, 5, &chosen, &[]);
         assert_eq!(ids.len(), 8, "all four questions of each chosen chapter");
         assert!(ids
             .iter()
             .all(|id| chosen.contains(&bank.question(id).unwrap().chapter)));
+    }
+
+    #[test]
+    fn a_quiz_can_be_limited_to_some_topics() {
+        let mut bank = bank();
+        bank.questions[4].topics = vec!["closures".into()];
+        bank.questions[7].topics = vec!["x".into(), "closures".into()];
+        let ids = select_questions(&bank, 99, 5, &[], &["closures".into()]);
+        assert_eq!(ids, ["q04", "q07"]);
     }
 }
