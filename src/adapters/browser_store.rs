@@ -53,6 +53,15 @@ impl KeyValueStore for BrowserStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))
     }
 
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = self.storage()?;
+        let unavailable = |e: JsValue| StoreError::Unavailable(describe(&e));
+        let length = storage.length().map_err(unavailable)?;
+        (0..length)
+            .filter_map(|index| storage.key(index).map_err(unavailable).transpose())
+            .collect()
+    }
+
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.storage()?.set_item(key, value).map_err(|e| {
             if is_quota_error(&e) {
@@ -86,6 +95,17 @@ mod tests {
             BrowserStore::open().read("k").unwrap(),
             Some("value".into())
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn every_key_is_listed() {
+        clear();
+        let store = BrowserStore::open();
+        store.write("a", "1").unwrap();
+        store.write("b", "2").unwrap();
+        let mut keys = store.keys().unwrap();
+        keys.sort();
+        assert_eq!(keys, ["a", "b"]);
     }
 
     #[wasm_bindgen_test]
