@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, StorageNotice, UnfinishedQuiz,
+    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, Settings, StorageNotice,
+    UnfinishedQuiz,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog};
 
@@ -84,6 +85,55 @@ impl AppState {
             None
         });
         self.unfinished.set(None);
+    }
+
+    /// Forgets one book's progress, or every book's with `None`.
+    pub fn reset_progress(&self, book: Option<String>) {
+        let now_ms = self.now_ms();
+        self.change_progress(|progress| progress.reset(book.as_deref(), now_ms));
+    }
+
+    pub fn remember_quiz_length(&self, quiz_length: usize) {
+        let settings = Settings {
+            quiz_length: Some(quiz_length),
+            changed_at_ms: self.now_ms(),
+        };
+        self.change_progress(|progress| progress.change_settings(settings));
+    }
+
+    /// Everything kept, as the text of an export file.
+    pub fn export_progress(&self) -> String {
+        let now_ms = self.now_ms();
+        self.progress_book.with_value(|book| book.export(now_ms))
+    }
+
+    /// Merges an export file in; the message says what was imported or why
+    /// the file was refused.
+    pub fn import_progress(&self, text: &str) -> Result<String, String> {
+        let now_ms = self.now_ms();
+        let outcome = self
+            .progress_book
+            .try_update_value(|book| {
+                let outcome = book.import(text, now_ms);
+                self.progress.set(book.progress().clone());
+                outcome
+            })
+            .ok_or_else(|| "The app is closing.".to_owned())?;
+        let (report, notice) = outcome.map_err(|error| error.message())?;
+        if let Some(notice) = notice {
+            self.notice.set(Some(notice.message()));
+        }
+        Ok(report.message(|book| self.book_title(book)))
+    }
+
+    /// The title of a book of the catalog, or its id before it is loaded.
+    pub fn book_title(&self, book: &str) -> String {
+        self.catalog.with_untracked(|catalog| match catalog {
+            Load::Ready(catalog) => catalog
+                .entry(book)
+                .map_or_else(|| book.to_owned(), |entry| entry.book.title.clone()),
+            _ => book.to_owned(),
+        })
     }
 
     /// Takes in what another tab saved (the `storage` event).

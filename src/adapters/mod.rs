@@ -4,4 +4,5 @@ pub mod browser_store;
 pub mod clock;
 pub mod fatal;
 pub mod fetch;
+pub mod file_transfer;
 pub mod location;

@@ -7,6 +7,7 @@ use crate::state::AppState;
 use crate::ui::book_page::BookPage;
 use crate::ui::home_page::HomePage;
 use crate::ui::notice::Notice;
+use crate::ui::progress_page::ProgressPage;
 use crate::ui::quiz_page::QuizPage;
 use crate::ui::results_page::ResultsPage;
 
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="#/">"Python Architect Quiz"</a>
+            <nav aria-label="Main"><a href="#/progress">"Your progress"</a></nav>
         </header>
         <Notice/>
         <main id="main">
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
                 Route::Book { book } => view! { <BookPage book/> }.into_any(),
                 Route::Quiz(request) => view! { <QuizPage request/> }.into_any(),
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
+                Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
             }}
         </main>

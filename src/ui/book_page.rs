@@ -21,7 +21,11 @@ pub fn BookPage(book: String) -> impl IntoView {
             Load::Failed(error) => Load::Failed(error),
         }
     };
-    let length = RwSignal::new(DEFAULT_QUIZ_LENGTH);
+    let remembered = state
+        .progress
+        .with_untracked(|p| p.settings.quiz_length)
+        .unwrap_or(DEFAULT_QUIZ_LENGTH);
+    let length = RwSignal::new(remembered);
     let start = {
         let book = book.clone();
         move |_| {
@@ -50,6 +54,8 @@ pub fn BookPage(book: String) -> impl IntoView {
                         })
                     };
                     let total = entry.question_count;
+                    let preferred = remembered.min(total);
+                    length.set(preferred);
                     view! {
                         <h1 tabindex="-1" data-autofocus="">{entry.book.title.clone()}</h1>
                         <p class="authors">{entry.book.authors.clone()} {entry.book.edition.clone().map(|e| format!(" · {e}"))}</p>
@@ -73,12 +79,15 @@ pub fn BookPage(book: String) -> impl IntoView {
                         <div class="start">
                             <label for="quiz-length">"Questions"</label>
                             <select id="quiz-length" on:change=move |ev| {
-                                if let Ok(n) = event_target_value(&ev).parse() { length.set(n) }
+                                if let Ok(n) = event_target_value(&ev).parse() {
+                                    length.set(n);
+                                    state.remember_quiz_length(n);
+                                }
                             }>
                                 {QUIZ_LENGTHS.iter().filter(|&&n| n < total).map(|&n| view! {
-                                    <option value=n.to_string() selected=n == DEFAULT_QUIZ_LENGTH>{n.to_string()}</option>
+                                    <option value=n.to_string() selected=n == preferred>{n.to_string()}</option>
                                 }).collect_view()}
-                                <option value=total.to_string() selected=total <= DEFAULT_QUIZ_LENGTH>{format!("All {total}")}</option>
+                                <option value=total.to_string() selected=preferred == total>{format!("All {total}")}</option>
                             </select>
                             <button type="button" class="primary" id="start-quiz" on:click=start.clone()>"Start the quiz"</button>
                         </div>

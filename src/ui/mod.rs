@@ -3,11 +3,16 @@
 
 pub mod app;
 mod book_page;
+mod confirm_button;
 mod focus;
 mod home_page;
+mod mastery_view;
 mod notice;
 mod option_view;
+mod progress_page;
+mod progress_transfer;
 mod question_text;
 mod quiz_page;
 mod results_page;
+mod score_chart;
 mod score_text;

@@ -21,7 +21,9 @@ mod unfinished;
 
 pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
 pub use content::{read_bank, read_catalog};
-pub use export::{ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT};
+pub use export::{
+    ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT, MAX_IMPORT_BYTES,
+};
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
 pub use ports::{Clock, KeyValueStore, StoreError};

@@ -18,6 +18,8 @@ pub enum Route {
     Results {
         attempt: String,
     },
+    /// History, mastery, export and import.
+    Progress,
     /// A link the app cannot follow, with the reason to show.
     Invalid {
         reason: String,
@@ -47,6 +49,7 @@ impl Route {
                 }
             }
             ["book", book, ..] => invalid(format!("\"{book}\" is not a book id")),
+            ["progress"] => Route::Progress,
             ["results", attempt] if is_slug(attempt) => Route::Results {
                 attempt: attempt.to_string(),
             },
@@ -62,6 +65,7 @@ impl Route {
                 format!("#/book/{}/quiz?{}", request.book, request.to_query())
             }
             Route::Results { attempt } => format!("#/results/{attempt}"),
+            Route::Progress => "#/progress".into(),
         }
     }
 }
@@ -90,6 +94,7 @@ mod tests {
             Route::Results {
                 attempt: "fluent-python-1700000000000".into(),
             },
+            Route::Progress,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);

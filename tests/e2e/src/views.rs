@@ -38,6 +38,14 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             click(client, "#next").await;
             wait_for_text(client, ".review", |t| !t.is_empty()).await;
         }
+        "progress" => {
+            client.goto(&site.url("#/progress")).await.unwrap();
+            find(client, ".mastery-grid .cell").await;
+        }
+        "reset-confirmation" => {
+            click(client, "#reset-book").await;
+            find(client, "#reset-book-confirm").await;
+        }
         "storage-notice" => {
             run_js(
                 client,
@@ -72,12 +80,14 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 8] = [
+pub const VIEWS: [&str; 10] = [
     "home",
     "book",
     "question",
     "feedback",
     "results",
+    "progress",
+    "reset-confirmation",
     "storage-notice",
     "resume-offer",
     "invalid-link",

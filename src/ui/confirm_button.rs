@@ -1,0 +1,44 @@
+use leptos::html;
+use leptos::prelude::*;
+
+/// A button for something that cannot be undone: the first press asks,
+/// the second (on the button that appears, which takes focus) does it.
+#[component]
+pub fn ConfirmButton(
+    /// The id of the first button; the confirming one is `{id}-confirm`.
+    id: &'static str,
+    label: String,
+    question: String,
+    confirm: String,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(button) = confirm_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    move || {
+        if asking.get() {
+            view! {
+                <div class="confirm" role="group" aria-label=label.clone()>
+                    <p>{question.clone()}</p>
+                    <button type="button" class="danger" id=format!("{id}-confirm") node_ref=confirm_button on:click=move |_| {
+                        asking.set(false);
+                        on_confirm.run(());
+                    }>{confirm.clone()}</button>
+                    <button type="button" on:click=move |_| asking.set(false)>"Keep it"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" id=id on:click=move |_| asking.set(true)>{label.clone()}</button>
+            }
+            .into_any()
+        }
+    }
+}
