@@ -1,32 +1,27 @@
-use leptos::html;
 use leptos::prelude::*;
+
+use crate::ui::focus::focus_soon;
 
 /// A button for something that cannot be undone: the first press asks,
 /// the second (on the button that appears, which takes focus) does it.
 #[component]
 pub fn ConfirmButton(
     /// The id of the first button; the confirming one is `{id}-confirm`.
-    id: &'static str,
+    id: String,
     label: String,
     question: String,
     confirm: String,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
-    let confirm_button = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(button) = confirm_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
+    let confirm_id = format!("{id}-confirm");
     move || {
         if asking.get() {
+            focus_soon(format!("#{confirm_id}"));
             view! {
                 <div class="confirm" role="group" aria-label=label.clone()>
                     <p>{question.clone()}</p>
-                    <button type="button" class="danger" id=format!("{id}-confirm") node_ref=confirm_button on:click=move |_| {
+                    <button type="button" class="danger" id=confirm_id.clone() on:click=move |_| {
                         asking.set(false);
                         on_confirm.run(());
                     }>{confirm.clone()}</button>
@@ -36,7 +31,7 @@ pub fn ConfirmButton(
             .into_any()
         } else {
             view! {
-                <button type="button" id=id on:click=move |_| asking.set(true)>{label.clone()}</button>
+                <button type="button" id=id.clone() on:click=move |_| asking.set(true)>{label.clone()}</button>
             }
             .into_any()
         }

@@ -3,10 +3,11 @@ use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus to the first element matching `selector` once the
 /// page has drawn, so the next thing to do is where the keyboard is.
-pub fn focus_soon(selector: &'static str) {
+pub fn focus_soon(selector: impl Into<String>) {
+    let selector = selector.into();
     request_animation_frame(move || {
         let element = document()
-            .query_selector(selector)
+            .query_selector(&selector)
             .ok()
             .flatten()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

@@ -6,6 +6,7 @@ mod book_page;
 mod confirm_button;
 mod focus;
 mod home_page;
+mod html_text;
 mod mastery_view;
 mod notice;
 mod option_view;

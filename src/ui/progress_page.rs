@@ -1,14 +1,17 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use quiz_application::{AttemptSummary, BookMastery, Route};
-use quiz_domain::CatalogEntry;
+use quiz_domain::{Bank, CatalogEntry};
 
-use crate::adapters::clock::local_date_time;
+use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::{app_state, Load};
 use crate::ui::confirm_button::ConfirmButton;
 use crate::ui::focus::focus_page_on_open;
-use crate::ui::mastery_view::MasteryView;
+use crate::ui::html_text::escape;
+use crate::ui::mastery_view::mastery_html;
 use crate::ui::progress_transfer::ProgressTransfer;
-use crate::ui::score_chart::ScoreChart;
+use crate::ui::score_chart::score_chart_html;
 use crate::ui::score_text::score_text;
 
 /// How many recent attempts each book lists.
@@ -51,6 +54,38 @@ fn duration_text(ms: u64) -> String {
     }
 }
 
+fn recent_attempts_html(history: &[AttemptSummary]) -> String {
+    let rows: String = history
+        .iter()
+        .rev()
+        .take(RECENT_SHOWN)
+        .map(|a| {
+            let score = match &a.id {
+                Some(attempt) => format!(
+                    r#"<a href="{}">{}</a>"#,
+                    escape(
+                        &Route::Results {
+                            attempt: attempt.clone()
+                        }
+                        .to_hash()
+                    ),
+                    score_text(a.score)
+                ),
+                None => score_text(a.score),
+            };
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{score}</td><td>{}</td></tr>",
+                escape(&local_date_time(a.finished_at_ms)),
+                a.mode.name(),
+                duration_text(a.duration_ms)
+            )
+        })
+        .collect();
+    format!(
+        r#"<h3>Recent attempts</h3><table class="recent"><thead><tr><th scope="col">Finished</th><th scope="col">Mode</th><th scope="col">Score</th><th scope="col">Time taken</th></tr></thead><tbody>{rows}</tbody></table>"#
+    )
+}
+
 #[component]
 fn BookProgress(entry: CatalogEntry) -> impl IntoView {
     let state = app_state();
@@ -58,29 +93,38 @@ fn BookProgress(entry: CatalogEntry) -> impl IntoView {
     let title = entry.book.title.clone();
     let history = state.progress.with_untracked(|p| p.history(&id));
     let stats = state.progress.with_untracked(|p| p.stats(&id));
-    let mastery = RwSignal::new(Load::Loading);
+    let bank = RwSignal::new(None::<Result<Arc<Bank>, String>>);
     {
         let id = id.clone();
         leptos::task::spawn_local(async move {
-            let loaded = match state.bank(&id).await {
-                Ok(bank) => Load::Ready(
-                    state
-                        .progress
-                        .with_untracked(|p| BookMastery::of(p, &bank, state.now_ms())),
-                ),
-                Err(error) => Load::Failed(error),
-            };
-            drop(mastery.try_set(loaded));
+            drop(bank.try_set(Some(state.bank(&id).await)));
         });
     }
-    let recent: Vec<AttemptSummary> = history.iter().rev().take(RECENT_SHOWN).cloned().collect();
     let figures = format!(
-        "{} attempts · best {} · last {} · average {}%",
-        stats.attempts,
+        "{} · best {} · last {} · average {}%",
+        match stats.attempts {
+            1 => "1 attempt".to_owned(),
+            n => format!("{n} attempts"),
+        },
         stats.best.map(score_text).unwrap_or_default(),
         stats.last.map(score_text).unwrap_or_default(),
         stats.average_percent.unwrap_or(0)
     );
+    let chart = score_chart_html(&title, &history);
+    let recent = recent_attempts_html(&history);
+    // One seed for the page's practice links: each topic draws from its
+    // own questions, so sharing it repeats nothing.
+    let seed = random_seed();
+    let mastery = move || match bank.get() {
+        None => r#"<p role="status">Working out your mastery…</p>"#.to_owned(),
+        Some(Err(error)) => format!(
+            r#"<p role="alert" class="error">Mastery needs the book's questions, which could not be loaded: {}.</p>"#,
+            escape(&error)
+        ),
+        Some(Ok(bank)) => state
+            .progress
+            .with_untracked(|p| mastery_html(&BookMastery::of(p, &bank, state.now_ms()), seed)),
+    };
     let heading = format!("progress-{id}");
     let labelled_by = heading.clone();
     let reset_question = format!(
@@ -95,30 +139,10 @@ fn BookProgress(entry: CatalogEntry) -> impl IntoView {
         <section class="book-progress" data-book=id.clone() aria-labelledby=labelled_by>
             <h2 id=heading>{title.clone()}</h2>
             <p class="stats">{figures}</p>
-            <ScoreChart title=title.clone() history/>
-            {move || match mastery.get() {
-                Load::Loading => view! { <p role="status">"Working out your mastery…"</p> }.into_any(),
-                Load::Failed(error) => view! { <p role="alert" class="error">"Mastery needs the book's questions, which could not be loaded: " {error} "."</p> }.into_any(),
-                Load::Ready(mastery) => view! { <MasteryView mastery/> }.into_any(),
-            }}
-            <h3>"Recent attempts"</h3>
-            <table class="recent">
-                <thead><tr><th scope="col">"Finished"</th><th scope="col">"Mode"</th><th scope="col">"Score"</th><th scope="col">"Time taken"</th></tr></thead>
-                <tbody>
-                    {recent.into_iter().map(|a| view! {
-                        <tr>
-                            <td>{local_date_time(a.finished_at_ms)}</td>
-                            <td>{a.mode.name()}</td>
-                            <td>{match a.id {
-                                Some(attempt) => view! { <a href=Route::Results { attempt }.to_hash()>{score_text(a.score)}</a> }.into_any(),
-                                None => score_text(a.score).into_any(),
-                            }}</td>
-                            <td>{duration_text(a.duration_ms)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <ConfirmButton id="reset-book" label=format!("Reset {title}") question=reset_question confirm="Delete".into() on_confirm=reset/>
+            <div inner_html=chart></div>
+            <div inner_html=mastery></div>
+            <div inner_html=recent></div>
+            <ConfirmButton id=format!("reset-{id}") label=format!("Reset {title}") question=reset_question confirm="Delete".into() on_confirm=reset/>
         </section>
     }
 }

@@ -11,14 +11,20 @@ use crate::ui::confirm_button::ConfirmButton;
 #[component]
 pub fn ProgressTransfer() -> impl IntoView {
     let state = app_state();
-    // What the last export or import did: Ok for a report, Err for a refusal.
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    // What the last export, import or reset did, and whether it was refused.
+    let outcome = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(false);
+    let tell = move |result: Result<String, String>| {
+        refused.set(result.is_err());
+        outcome.set(Some(result.unwrap_or_else(|error| error)));
+    };
     let export = move |_| {
         let file = state.export_progress();
         let name = format!("python-architect-quiz-progress-{}.json", local_date_stamp());
-        outcome.set(Some(download_json(&name, &file).map(|()| {
-            format!("Your progress was saved to {name} in your downloads.")
-        })));
+        tell(
+            download_json(&name, &file)
+                .map(|()| format!("Your progress was saved to {name} in your downloads.")),
+        );
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -35,12 +41,12 @@ pub fn ProgressTransfer() -> impl IntoView {
             };
             // Cleared so that choosing the same file again imports it again.
             input.set_value("");
-            drop(outcome.try_set(Some(result)));
+            tell(result);
         });
     };
     let reset_all = Callback::new(move |()| {
         state.reset_progress(None);
-        outcome.set(Some(Ok("All progress in this browser was deleted.".into())));
+        tell(Ok("All progress in this browser was deleted.".into()));
     });
     view! {
         <section class="transfer" aria-labelledby="transfer-title">
@@ -51,11 +57,10 @@ pub fn ProgressTransfer() -> impl IntoView {
                 <label class="button" for="import-file">"Import a progress file"</label>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import/>
             </div>
-            {move || outcome.get().map(|outcome| match outcome {
-                Ok(message) => view! { <p role="status" id="transfer-result">{message}</p> }.into_any(),
-                Err(message) => view! { <p role="alert" id="transfer-result" class="error">{message}</p> }.into_any(),
+            {move || outcome.get().map(|message| view! {
+                <p id="transfer-result" role=move || if refused.get() { "alert" } else { "status" } class:error=refused>{message}</p>
             })}
-            <ConfirmButton id="reset-all" label="Reset all progress".into() question="Delete every attempt and answer of every book from this browser? Download your progress first to keep a copy.".into() confirm="Delete everything".into() on_confirm=reset_all/>
+            <ConfirmButton id="reset-all".into() label="Reset all progress".into() question="Delete every attempt and answer of every book from this browser? Download your progress first to keep a copy.".into() confirm="Delete everything".into() on_confirm=reset_all/>
         </section>
     }
 }

@@ -40,7 +40,7 @@ pub fn export_file(progress: &Progress, unreadable: Vec<UnreadableCopy>, now_ms:
         progress: RawValue::from_string(progress.to_json()).expect("progress is JSON"),
         unreadable,
     };
-    serde_json::to_string_pretty(&file).expect("an export always serialises")
+    serde_json::to_string(&file).expect("an export always serialises")
 }
 
 /// Why a file was refused.

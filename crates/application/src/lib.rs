@@ -8,6 +8,7 @@
 mod attempt_history;
 mod content;
 mod export;
+mod keyed_list;
 mod mastery;
 mod memory;
 mod ports;
@@ -27,7 +28,7 @@ pub use export::{
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
 pub use ports::{Clock, KeyValueStore, StoreError};
-pub use progress::{BookStats, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
+pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
     ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
 };

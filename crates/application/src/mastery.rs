@@ -10,6 +10,7 @@
 
 use quiz_domain::{Bank, Chapter};
 
+use crate::keyed_list::{self, KeyedList};
 use crate::progress::Progress;
 
 pub const HALF_LIFE_DAYS: u64 = 30;
@@ -29,7 +30,7 @@ pub struct BookMastery {
     pub book: String,
     pub chapters: Vec<(Chapter, Mastery)>,
     /// Topics in alphabetical order.
-    pub topics: Vec<(String, Mastery)>,
+    pub topics: KeyedList<Mastery>,
 }
 
 /// The weight of a right answer given `age_ms` ago, in thousandths.
@@ -45,16 +46,17 @@ fn recency_weight(age_ms: u64) -> u64 {
 
 impl BookMastery {
     pub fn of(progress: &Progress, bank: &Bank, now_ms: u64) -> BookMastery {
-        let answers = progress.answered.get(&bank.book.id);
         // Each question's (weight in thousandths, seen), in bank order.
         let strengths: Vec<(u64, bool)> = bank
             .questions
             .iter()
-            .map(|question| match answers.and_then(|a| a.get(&question.id)) {
-                Some(&(at, true)) => (recency_weight(now_ms.saturating_sub(at)), true),
-                Some(_) => (0, true),
-                None => (0, false),
-            })
+            .map(
+                |question| match progress.latest_answer(&bank.book.id, &question.id) {
+                    Some((at, true)) => (recency_weight(now_ms.saturating_sub(at)), true),
+                    Some(_) => (0, true),
+                    None => (0, false),
+                },
+            )
             .collect();
         let mastery_of = |belongs: &dyn Fn(usize) -> bool| {
             let (mut total, mut seen, mut questions) = (0, 0, 0);
@@ -79,16 +81,12 @@ impl BookMastery {
                 (chapter.clone(), mastery)
             })
             .collect();
-        let mut topic_names: Vec<&String> = bank.questions.iter().flat_map(|q| &q.topics).collect();
-        topic_names.sort();
-        topic_names.dedup();
-        let topics = topic_names
-            .into_iter()
-            .map(|topic| {
-                let mastery = mastery_of(&|i| bank.questions[i].topics.contains(topic));
-                (topic.clone(), mastery)
-            })
-            .collect();
+        let mut topics: KeyedList<Mastery> = Vec::new();
+        for topic in bank.questions.iter().flat_map(|q| &q.topics) {
+            keyed_list::entry(&mut topics, topic, || {
+                mastery_of(&|i| bank.questions[i].topics.contains(topic))
+            });
+        }
         BookMastery {
             book: bank.book.id.clone(),
             chapters,
@@ -106,21 +104,20 @@ impl BookMastery {
     /// The topics most in need of practice: answered at least once, lowest
     /// mastery first, the broader topic first on a tie.
     pub fn weakest_topics(&self, how_many: usize) -> Vec<(String, Mastery)> {
-        let mut seen: Vec<(String, Mastery)> = self
-            .topics
-            .iter()
-            .filter(|(_, m)| m.seen > 0)
-            .cloned()
-            .collect();
-        seen.sort_by(|(a_name, a), (b_name, b)| {
-            (a.percent, std::cmp::Reverse(a.questions), a_name).cmp(&(
-                b.percent,
-                std::cmp::Reverse(b.questions),
-                b_name,
-            ))
-        });
-        seen.truncate(how_many);
-        seen
+        let mut left: Vec<&(String, Mastery)> =
+            self.topics.iter().filter(|(_, m)| m.seen > 0).collect();
+        let mut weakest = Vec::new();
+        // A few picks among at most a few hundred topics: a selection adds
+        // less code to the Wasm than a sort.
+        while weakest.len() < how_many {
+            let Some(index) = (0..left.len())
+                .min_by_key(|&i| (left[i].1.percent, std::cmp::Reverse(left[i].1.questions)))
+            else {
+                break;
+            };
+            weakest.push(left.remove(index).clone());
+        }
+        weakest
     }
 }
 
@@ -143,11 +140,13 @@ mod tests {
     fn answered(answers: &[(&str, u64, bool)]) -> Progress {
         let mut progress = Progress::default();
         for &(question, days_ago, right) in answers {
-            progress
-                .answered
-                .entry("b".into())
-                .or_default()
-                .insert(question.into(), (NOW - days_ago * DAY_MS, right));
+            progress.merge(Progress {
+                answered: vec![(
+                    "b".into(),
+                    vec![(question.into(), (NOW - days_ago * DAY_MS, right))],
+                )],
+                ..Progress::default()
+            });
         }
         progress
     }
@@ -244,6 +243,6 @@ mod tests {
                 .sum::<usize>(),
             4
         );
-        assert!(progress.answered["b"].contains_key("gone"));
+        assert!(progress.latest_answer("b", "gone").is_some());
     }
 }

@@ -1,10 +1,9 @@
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use quiz_domain::{is_slug, AttemptResult, Mode, Score};
 
 use crate::attempt_history::{ArchivedRuns, AttemptSummary, Run};
+use crate::keyed_list::{self, KeyedList};
 use crate::settings::Settings;
 
 /// The version of the stored progress format. Every change of shape bumps it
@@ -30,15 +29,15 @@ pub struct Progress {
     /// Older attempts, compacted to their figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub archive: Vec<ArchivedRuns>,
-    /// Per book, the latest answer to each question: `[when_ms, right]`.
-    /// Keyed by question id, which stays stable when a question is
-    /// reworded; a question removed from a bank simply stops being looked up.
+    /// Per book, the latest answer to each question. Keyed by question id,
+    /// which stays stable when a question is reworded; a question removed
+    /// from a bank simply stops being looked up.
     #[serde(default)]
-    pub answered: BTreeMap<String, BTreeMap<String, (u64, bool)>>,
+    pub answered: KeyedList<KeyedList<LatestAnswer>>,
     /// Per book (or `*` for all), when its progress was last reset: older
     /// attempts another tab still holds are dropped when merged in.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub resets: BTreeMap<String, u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resets: KeyedList<u64>,
     #[serde(default)]
     pub settings: Settings,
 }
@@ -49,12 +48,15 @@ impl Default for Progress {
             schema: PROGRESS_SCHEMA,
             attempts: Vec::new(),
             archive: Vec::new(),
-            answered: BTreeMap::new(),
-            resets: BTreeMap::new(),
+            answered: Vec::new(),
+            resets: Vec::new(),
             settings: Settings::default(),
         }
     }
 }
+
+/// When a question was last answered (ms) and whether that answer was right.
+pub type LatestAnswer = (u64, bool);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BookStats {
@@ -85,7 +87,7 @@ impl Progress {
         }
         let corrupt = |e: serde_json::Error| ParseError::Corrupt(e.to_string());
         let header: SchemaHeader = serde_json::from_str(raw).map_err(corrupt)?;
-        let mut progress: Progress = match header.schema {
+        let progress: Progress = match header.schema {
             0 => return Err(ParseError::Corrupt("schema 0 was never written".into())),
             // Schema 1 is schema 2 without the new fields, whose defaults are
             // right for it; its answers are indexed below.
@@ -93,17 +95,18 @@ impl Progress {
             newer => return Err(ParseError::NewerSchema(newer)),
         };
         progress.check().map_err(ParseError::Corrupt)?;
-        for group in &mut progress.archive {
-            group.runs.sort_unstable();
-            group.runs.dedup();
+        // Rebuilt through the methods that keep every list sorted and free
+        // of repeats, whatever order the stored lists were in.
+        let mut normalised = Progress {
+            settings: progress.settings,
+            ..Progress::default()
+        };
+        normalised.merge_lists(progress.resets, progress.archive, progress.answered);
+        for attempt in progress.attempts {
+            normalised.insert(attempt);
         }
-        progress.schema = PROGRESS_SCHEMA;
-        let attempts = std::mem::take(&mut progress.attempts);
-        for attempt in attempts {
-            progress.insert(attempt);
-        }
-        progress.tidy();
-        Ok(progress)
+        normalised.tidy();
+        Ok(normalised)
     }
 
     pub fn to_json(&self) -> String {
@@ -162,7 +165,7 @@ impl Progress {
                     .map(AttemptSummary::of),
             )
             .collect();
-        history.sort_by_key(|summary| summary.finished_at_ms);
+        history.sort_unstable_by_key(|summary| summary.finished_at_ms);
         history
     }
 
@@ -178,18 +181,23 @@ impl Progress {
         }
     }
 
-    /// The books with any history, in no particular order.
+    /// The books with any history, in id order.
     pub fn books(&self) -> Vec<String> {
-        let mut books: Vec<String> = self
-            .attempts
-            .iter()
-            .map(|a| a.book.clone())
-            .chain(self.archive.iter().map(|g| g.book.clone()))
-            .chain(self.answered.keys().cloned())
-            .collect();
-        books.sort();
-        books.dedup();
-        books
+        let mut books: KeyedList<()> = Vec::new();
+        let ids = self.attempts.iter().map(|a| &a.book);
+        for book in ids
+            .chain(self.archive.iter().map(|g| &g.book))
+            .chain(self.answered.iter().map(|(book, _)| book))
+        {
+            keyed_list::entry(&mut books, book, || ());
+        }
+        books.into_iter().map(|(book, ())| book).collect()
+    }
+
+    pub fn latest_answer(&self, book: &str, question: &str) -> Option<LatestAnswer> {
+        keyed_list::get(&self.answered, book)
+            .and_then(|answers| keyed_list::get(answers, question))
+            .copied()
     }
 
     /// An id that names the attempt in URLs: its book and finishing time,
@@ -223,12 +231,15 @@ impl Progress {
                 (attempt.finished_at_ms, response.correct),
             );
         }
-        self.attempts.push(attempt);
+        let at = self
+            .attempts
+            .partition_point(|kept| kept.finished_at_ms <= attempt.finished_at_ms);
+        self.attempts.insert(at, attempt);
     }
 
-    fn note_answer(&mut self, book: &str, question: &str, latest: (u64, bool)) {
-        let answers = self.answered.entry(book.to_owned()).or_default();
-        let known = answers.entry(question.to_owned()).or_insert(latest);
+    fn note_answer(&mut self, book: &str, question: &str, latest: LatestAnswer) {
+        let answers = keyed_list::entry(&mut self.answered, book, Vec::new);
+        let known = keyed_list::entry(answers, question, || latest);
         if latest.0 > known.0 {
             *known = latest;
         }
@@ -266,20 +277,7 @@ impl Progress {
     /// or an imported file): attempts by id, the newer latest answer, the
     /// later reset and the newer settings.
     pub fn merge(&mut self, other: Progress) {
-        for (book, at) in other.resets {
-            let known = self.resets.entry(book).or_default();
-            *known = (*known).max(at);
-        }
-        for group in other.archive {
-            for run in group.runs {
-                self.archive_run(&group.book, group.mode, run);
-            }
-        }
-        for (book, answers) in other.answered {
-            for (question, latest) in answers {
-                self.note_answer(&book, &question, latest);
-            }
-        }
+        self.merge_lists(other.resets, other.archive, other.answered);
         for attempt in other.attempts {
             self.insert(attempt);
         }
@@ -289,10 +287,31 @@ impl Progress {
         self.tidy();
     }
 
+    fn merge_lists(
+        &mut self,
+        resets: KeyedList<u64>,
+        archive: Vec<ArchivedRuns>,
+        answered: KeyedList<KeyedList<LatestAnswer>>,
+    ) {
+        for (book, at) in resets {
+            let known = keyed_list::entry(&mut self.resets, &book, || at);
+            *known = (*known).max(at);
+        }
+        for group in archive {
+            for run in group.runs {
+                self.archive_run(&group.book, group.mode, run);
+            }
+        }
+        for (book, answers) in answered {
+            for (question, latest) in answers {
+                self.note_answer(&book, &question, latest);
+            }
+        }
+    }
+
     /// Forgets a book's progress (or every book's, with `None`).
     pub fn reset(&mut self, book: Option<&str>, now_ms: u64) {
-        self.resets
-            .insert(book.unwrap_or(ALL_BOOKS).to_owned(), now_ms);
+        *keyed_list::entry(&mut self.resets, book.unwrap_or(ALL_BOOKS), || now_ms) = now_ms;
         self.tidy();
     }
 
@@ -311,9 +330,11 @@ impl Progress {
     /// Applies reset markers, drops attempts already compacted elsewhere,
     /// orders history and compacts the oldest detail.
     fn tidy(&mut self) {
-        let all = self.resets.get(ALL_BOOKS).copied().unwrap_or(0);
-        let cutoff = |resets: &BTreeMap<String, u64>, book: &str| {
-            resets.get(book).copied().unwrap_or(0).max(all)
+        let all = keyed_list::get(&self.resets, ALL_BOOKS)
+            .copied()
+            .unwrap_or(0);
+        let cutoff = |resets: &[(String, u64)], book: &str| {
+            keyed_list::get(resets, book).copied().unwrap_or(0).max(all)
         };
         if !self.resets.is_empty() {
             let resets = &self.resets;
@@ -326,16 +347,15 @@ impl Progress {
             self.archive.retain(|group| !group.runs.is_empty());
             for (book, answers) in &mut self.answered {
                 let limit = cutoff(resets, book);
-                answers.retain(|_, latest| latest.0 > limit);
+                answers.retain(|(_, latest)| latest.0 > limit);
             }
-            self.answered.retain(|_, answers| !answers.is_empty());
+            self.answered.retain(|(_, answers)| !answers.is_empty());
         }
         let attempts = std::mem::take(&mut self.attempts);
         self.attempts = attempts
             .into_iter()
             .filter(|a| !self.is_archived(a))
             .collect();
-        self.attempts.sort_by_key(|attempt| attempt.finished_at_ms);
         self.compact();
     }
 
@@ -429,12 +449,12 @@ mod tests {
         let attempt = &progress.attempts[0];
         assert_eq!(attempt.mode, Mode::Practice);
         assert_eq!(attempt.responses[1].answer, Answer::new([0, 1]));
-        let answers = &progress.answered["fluent-python"];
+        let latest = |q| progress.latest_answer("fluent-python", q);
         assert_eq!(
-            answers["fp-closures-late-binding"],
-            (1_764_230_400_000, true)
+            latest("fp-closures-late-binding"),
+            Some((1_764_230_400_000, true))
         );
-        assert_eq!(answers["fp-dict-order"], (1_764_230_400_000, false));
+        assert_eq!(latest("fp-dict-order"), Some((1_764_230_400_000, false)));
         assert_eq!(progress.stats("fluent-python").last, Some(score(1, 2)));
         let again = Progress::parse(&progress.to_json()).unwrap();
         assert_eq!(again, progress, "a migrated record reads back unchanged");
@@ -489,8 +509,8 @@ mod tests {
         let ids: Vec<&str> = ours.attempts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(
-            ours.answered["fp"]["q0"],
-            (300_000, true),
+            ours.latest_answer("fp", "q0"),
+            Some((300_000, true)),
             "the latest answer wins"
         );
     }
@@ -503,7 +523,7 @@ mod tests {
         let mut second = first.clone();
         first.reset(Some("fp"), 150_000);
         assert_eq!(first.stats("fp").attempts, 0);
-        assert!(!first.answered.contains_key("fp"));
+        assert_eq!(first.latest_answer("fp", "q0"), None);
         second.add(finished("b", "fp", 0, 1, 200_000));
         second.merge(first.clone());
         let ids: Vec<&str> = second.attempts.iter().map(|a| a.id.as_str()).collect();

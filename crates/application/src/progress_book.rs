@@ -57,6 +57,9 @@ pub struct ProgressBook<S: KeyValueStore> {
     store: S,
     progress: Progress,
     writable: bool,
+    /// The unreadable value last copied aside: still under the progress key
+    /// until the next save, and not to be copied (and reported) twice.
+    set_aside: Option<String>,
 }
 
 impl<S: KeyValueStore> ProgressBook<S> {
@@ -65,6 +68,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
             store,
             progress: Progress::default(),
             writable: true,
+            set_aside: None,
         };
         let notice = book.absorb_stored(now_ms);
         (book, notice)
@@ -88,10 +92,14 @@ impl<S: KeyValueStore> ProgressBook<S> {
                     self.writable = false;
                     Some(StorageNotice::NewerVersion(version))
                 }
+                Err(ParseError::Corrupt(_)) if self.set_aside.as_ref() == Some(&raw) => None,
                 Err(ParseError::Corrupt(_)) => {
                     let backup_key = format!("{PROGRESS_BACKUP_KEY}.{now_ms}");
                     match self.store.write(&backup_key, &raw) {
-                        Ok(()) => Some(StorageNotice::Unreadable { backup_key }),
+                        Ok(()) => {
+                            self.set_aside = Some(raw);
+                            Some(StorageNotice::Unreadable { backup_key })
+                        }
                         Err(_) => {
                             self.writable = false;
                             Some(StorageNotice::UnreadableNotBackedUp)
@@ -109,7 +117,9 @@ impl<S: KeyValueStore> ProgressBook<S> {
     /// The quiz left unfinished, if one was saved and can still be read.
     pub fn unfinished(&self) -> Option<UnfinishedQuiz> {
         let raw = self.store.read(UNFINISHED_KEY).ok()??;
-        serde_json::from_str(&raw).ok()
+        serde_json::from_str::<UnfinishedQuiz>(&raw)
+            .ok()
+            .filter(|quiz| quiz.attempt.is_consistent() && quiz.attempt.book() == quiz.request.book)
     }
 
     /// Saves the quiz in progress after each answer.
@@ -164,9 +174,10 @@ impl<S: KeyValueStore> ProgressBook<S> {
     /// Everything kept, as a file to download: the progress and any stored
     /// data the app could not read, so that nothing is lost by moving.
     pub fn export(&self, now_ms: u64) -> String {
-        let mut keys = self.store.keys().unwrap_or_default();
-        keys.sort();
-        let unreadable = keys
+        let unreadable = self
+            .store
+            .keys()
+            .unwrap_or_default()
             .into_iter()
             .filter(|key| key.starts_with(PROGRESS_KEY))
             .filter_map(|key| {
@@ -194,9 +205,11 @@ impl<S: KeyValueStore> ProgressBook<S> {
         // is what gets written.
         let stored_notice = self.refresh(now_ms);
         let mut books = imported.books();
-        books.extend(self.progress.books());
-        books.sort();
-        books.dedup();
+        for book in self.progress.books() {
+            if !books.contains(&book) {
+                books.push(book);
+            }
+        }
         let count = |progress: &Progress| -> Vec<usize> {
             books.iter().map(|b| progress.history(b).len()).collect()
         };
@@ -296,7 +309,12 @@ mod tests {
             book.store.value(&backup_key).unwrap(),
             "{\"schema\":1,\"attem"
         );
-        book.record(result("a")).unwrap();
+        assert_eq!(
+            book.record(result("a")),
+            None,
+            "copied aside once, told once"
+        );
+        assert_eq!(book.store.keys().unwrap().len(), 2);
         assert!(Progress::parse(&book.store.value(PROGRESS_KEY).unwrap()).is_ok());
     }
 

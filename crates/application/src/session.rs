@@ -65,6 +65,14 @@ impl QuizSession {
         {
             return Err(format!("{} has no chapter \"{unknown}\"", bank.book.title));
         }
+        let has_topic = |topic: &String| bank.questions.iter().any(|q| q.topics.contains(topic));
+        if !request.topics.is_empty() && !request.topics.iter().any(has_topic) {
+            return Err(format!(
+                "{} has no question on {}",
+                bank.book.title,
+                request.topics.join(" or ")
+            ));
+        }
         let ids = select_questions(
             bank,
             request.count,
@@ -87,16 +95,29 @@ impl QuizSession {
     }
 
     /// Takes up a quiz where it stopped: at the next question, or at the
-    /// last feedback when every question was answered. None when the bank no
-    /// longer has one of its questions.
+    /// last feedback when every question was answered. The saved answers
+    /// are replayed and graded again, since stored data can be anything.
+    /// None when the bank no longer has one of its questions or a saved
+    /// answer does not fit.
     pub fn resume(bank: &Bank, unfinished: UnfinishedQuiz) -> Option<QuizSession> {
-        let questions = unfinished
-            .attempt
+        let stored = unfinished.attempt;
+        let questions = stored
             .questions()
             .iter()
             .map(|id| bank.question(id).cloned())
             .collect::<Option<Vec<Question>>>()?;
-        let attempt = unfinished.attempt;
+        let mut attempt = Attempt::start(
+            stored.book(),
+            stored.questions().to_vec(),
+            stored.started_at_ms(),
+        )
+        .ok()?;
+        for (response, question) in stored.responses().iter().zip(&questions) {
+            attempt.answer(question, response.answer.clone()).ok()?;
+        }
+        if attempt.answered() != stored.answered() || stored.book() != bank.book.id {
+            return None;
+        }
         let phase = if attempt.is_complete() {
             Phase::Feedback
         } else {
@@ -320,6 +341,33 @@ mod tests {
         assert_eq!(
             (resumed.phase(), resumed.number(), resumed.total()),
             (Phase::Feedback, 1, 1)
+        );
+    }
+
+    #[test]
+    fn saved_answers_are_graded_again_on_resume() {
+        let bank = bank();
+        let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 10, 1), 0).unwrap();
+        session.choose(0);
+        session.submit().unwrap();
+        let saved = serde_json::to_string(&session.unfinished()).unwrap();
+        let wrong_marked_right = saved.replace("\"correct\":false", "\"correct\":true");
+        assert_ne!(wrong_marked_right, saved);
+        let forged: UnfinishedQuiz = serde_json::from_str(&wrong_marked_right).unwrap();
+        let resumed = QuizSession::resume(&bank, forged).unwrap();
+        assert_eq!(resumed.unfinished().attempt.score().correct, 0);
+        let no_such_option: UnfinishedQuiz =
+            serde_json::from_str(&saved.replace("\"answer\":[0]", "\"answer\":[9]")).unwrap();
+        assert_eq!(QuizSession::resume(&bank, no_such_option), None);
+    }
+
+    #[test]
+    fn a_topic_the_book_lacks_is_named() {
+        let mut request = QuizRequest::new("b", 5, 1);
+        request.topics = vec!["nothing".into()];
+        assert_eq!(
+            QuizSession::start(&bank(), &request, 0),
+            Err("T has no question on nothing".into())
         );
     }
 

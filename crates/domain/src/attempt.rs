@@ -85,6 +85,22 @@ impl Attempt {
         &self.book
     }
 
+    pub fn started_at_ms(&self) -> u64 {
+        self.started_at_ms
+    }
+
+    /// Whether this could be an attempt `start` and `answer` made: stored
+    /// attempts are read back without those checks.
+    pub fn is_consistent(&self) -> bool {
+        !self.questions.is_empty()
+            && self.responses.len() <= self.questions.len()
+            && self
+                .responses
+                .iter()
+                .zip(&self.questions)
+                .all(|(response, question)| &response.question == question)
+    }
+
     pub fn questions(&self) -> &[String] {
         &self.questions
     }
@@ -220,6 +236,21 @@ mod tests {
             attempt.answer(&q1, Answer::new([1])).unwrap_err(),
             AttemptError::AlreadyComplete
         );
+    }
+
+    #[test]
+    fn stored_attempts_that_answering_could_not_make_are_told_apart() {
+        let read = |json: &str| serde_json::from_str::<Attempt>(json).unwrap();
+        let answer = r#"{"question":"q1","answer":[0],"correct":true}"#;
+        let stored = |questions: &str, responses: &str| {
+            read(&format!(
+                r#"{{"book":"b","questions":{questions},"responses":[{responses}],"started_at_ms":0}}"#
+            ))
+        };
+        assert!(stored(r#"["q1","q2"]"#, answer).is_consistent());
+        assert!(!stored("[]", "").is_consistent());
+        assert!(!stored(r#"["q2"]"#, answer).is_consistent());
+        assert!(!stored(r#"["q1"]"#, &format!("{answer},{answer}")).is_consistent());
     }
 
     #[test]
