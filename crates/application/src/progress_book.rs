@@ -60,6 +60,8 @@ pub struct ProgressBook<S: KeyValueStore> {
     /// The unreadable value last copied aside: still under the progress key
     /// until the next save, and not to be copied (and reported) twice.
     set_aside: Option<String>,
+    /// A failed save is reported once a visit, not after every quiz.
+    told_not_saved: bool,
 }
 
 impl<S: KeyValueStore> ProgressBook<S> {
@@ -69,6 +71,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
             progress: Progress::default(),
             writable: true,
             set_aside: None,
+            told_not_saved: false,
         };
         let notice = book.absorb_stored(now_ms);
         (book, notice)
@@ -128,10 +131,15 @@ impl<S: KeyValueStore> ProgressBook<S> {
             return None;
         }
         let json = serde_json::to_string(quiz).expect("a quiz always serialises");
-        self.store
-            .write(UNFINISHED_KEY, &json)
-            .err()
-            .map(StorageNotice::NotSaved)
+        let error = self.store.write(UNFINISHED_KEY, &json).err()?;
+        self.not_saved(error)
+    }
+
+    fn not_saved(&mut self, error: StoreError) -> Option<StorageNotice> {
+        if std::mem::replace(&mut self.told_not_saved, true) {
+            return None;
+        }
+        Some(StorageNotice::NotSaved(error))
     }
 
     /// Forgets the saved quiz once it is finished or given up.
@@ -250,10 +258,11 @@ impl<S: KeyValueStore> ProgressBook<S> {
         if !self.writable {
             return None;
         }
-        self.store
+        let error = self
+            .store
             .write(PROGRESS_KEY, &self.progress.to_json())
-            .err()
-            .map(StorageNotice::NotSaved)
+            .err()?;
+        self.not_saved(error)
     }
 }
 
@@ -413,6 +422,8 @@ mod tests {
             Some(StorageNotice::NotSaved(StoreError::Full))
         );
         assert_eq!(book.progress().attempts.len(), 1);
+        assert_eq!(book.record(result("b")), None, "said once a visit");
+        assert_eq!(book.progress().attempts.len(), 2);
         assert!(StorageNotice::NotSaved(StoreError::Full)
             .message()
             .contains("storage is full"));

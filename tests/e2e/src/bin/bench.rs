@@ -1,12 +1,15 @@
 //! `cargo xtask bench`: what the first page costs to download (raw, gzip and
 //! brotli bytes of every file it loads) and, over several runs in headless
 //! Chromium, how long until the first question can be clicked and how long
-//! from a click on an answer to its feedback. Prints figures; asserts nothing.
+//! from a click on an answer to its feedback; and the stored bytes per
+//! attempt once 10,000 quizzes are kept. Prints figures; asserts nothing.
 
 use std::io::Write;
 use std::path::Path;
 
-use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
+use e2e::{bank, dist_dir, home_page_files, with_browser, StaticSite};
+use quiz_application::Progress;
+use quiz_domain::{Answer, AttemptResult, Mode, Response, Score};
 
 const RUNS: usize = 7;
 
@@ -53,8 +56,56 @@ const CLICK_TO_FEEDBACK: &str = "return new Promise(resolve => {
     look();
 });";
 
+/// 10,000 ten-question quizzes over every book, one every ten minutes, with
+/// real question ids: what stored progress weighs after heavy use.
+fn stored_bytes_per_attempt() {
+    const ATTEMPTS: u64 = 10_000;
+    let books: Vec<_> = [
+        "architecture-patterns",
+        "clean-architecture",
+        "fluent-python",
+        "high-performance-python",
+        "stdlib-by-example",
+    ]
+    .map(bank)
+    .into();
+    let mut progress = Progress::default();
+    for n in 0..ATTEMPTS {
+        let bank = &books[n as usize % books.len()];
+        let finished_at_ms = 1_700_000_000_000 + n * 600_000;
+        let responses: Vec<Response> = (0..10)
+            .map(|i| Response {
+                question: bank.questions[(n as usize * 7 + i) % bank.questions.len()]
+                    .id
+                    .clone(),
+                answer: Answer::new([i % 3]),
+                correct: (n as usize + i) % 3 != 0,
+            })
+            .collect();
+        progress.add(AttemptResult {
+            id: progress.new_attempt_id(&bank.book.id, finished_at_ms),
+            book: bank.book.id.clone(),
+            mode: Mode::Practice,
+            score: Score {
+                correct: responses.iter().filter(|r| r.correct).count() as u32,
+                total: 10,
+            },
+            responses,
+            started_at_ms: finished_at_ms - 240_000,
+            finished_at_ms,
+        });
+    }
+    let bytes = progress.to_json().len();
+    println!(
+        "\nStored progress after {ATTEMPTS} ten-question quizzes: {bytes} bytes, {} bytes per attempt ({} kept with every answer)",
+        bytes as u64 / ATTEMPTS,
+        progress.attempts.len()
+    );
+}
+
 #[tokio::main]
 async fn main() {
+    stored_bytes_per_attempt();
     let dist = dist_dir();
     let site = StaticSite::serve(&dist);
     with_browser(|client| async move {
