@@ -59,8 +59,23 @@ pub fn mastery_html(mastery: &BookMastery, seed: u64) -> String {
     } else {
         format!(r#"<ul class="weak-topics">{weakest}</ul>"#)
     };
+    let retry = match mastery.mistakes.len() {
+        0 => String::new(),
+        n => format!(
+            r#"<p><a class="button retry-mistakes" href="{}">Retry the {n} question{} you last answered wrong</a></p>"#,
+            escape(
+                &Route::Quiz(QuizRequest::mistakes(
+                    mastery.book.clone(),
+                    mastery.mistakes.clone(),
+                    seed
+                ))
+                .to_hash()
+            ),
+            if n == 1 { "" } else { "s" }
+        ),
+    };
     format!(
-        r#"<h3>Mastery: {}%</h3><ul class="mastery-grid" aria-label="Mastery by chapter">{chapters}</ul><h3>Weakest topics</h3>{weakest}<details><summary>Mastery of all {} topics</summary><ul class="mastery-grid">{topics}</ul></details><p class="hint">Mastery counts each question by your latest answer: fully when you answered it right today, half after {HALF_LIFE_DAYS} days, a quarter after {}; nothing when it was wrong or not answered yet.</p>"#,
+        r#"<h3>Mastery: {}%</h3><ul class="mastery-grid" aria-label="Mastery by chapter">{chapters}</ul><h3>Weakest topics</h3>{weakest}{retry}<details><summary>Mastery of all {} topics</summary><ul class="mastery-grid">{topics}</ul></details><p class="hint">Mastery counts each question by your latest answer: fully when you answered it right today, half after {HALF_LIFE_DAYS} days, a quarter after {}; nothing when it was wrong or not answered yet.</p>"#,
         mastery.overall(),
         mastery.topics.len(),
         HALF_LIFE_DAYS * 2

@@ -1,10 +1,11 @@
 use leptos::ev;
 use leptos::prelude::*;
 use quiz_application::{OptionMark, Phase, QuizRequest, QuizSession, Route};
-use quiz_domain::{Question, QuestionKind};
+use quiz_domain::{Mode, Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
+use crate::ui::confirm_button::ConfirmButton;
 use crate::ui::focus::focus_soon;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::question_text::QuestionText;
@@ -12,6 +13,7 @@ use crate::ui::question_text::QuestionText;
 #[component]
 pub fn QuizPage(request: QuizRequest) -> impl IntoView {
     let book = request.book.clone();
+    let mode = request.mode;
     let state = app_state();
     let session = RwSignal::new(None::<QuizSession>);
     let error = RwSignal::new(None::<String>);
@@ -38,9 +40,19 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
     }
 
     // Digits choose options from anywhere on the page; Enter is left to the
-    // form and the buttons so one key press never acts twice.
+    // form and the buttons so one key press never acts twice. Escape asks
+    // whether to leave, as the "Leave the quiz" button does.
     let keys = window_event_listener(ev::keydown, move |event| {
         if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        if event.key() == "Escape" {
+            if let Some(leave) = document()
+                .get_element_by_id("leave")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                leave.click();
+            }
             return;
         }
         if let Ok(digit) = event.key().parse::<usize>() {
@@ -57,8 +69,14 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
 
     let on_screen = Memo::new(move |_| {
         session.with(|s| {
-            s.as_ref()
-                .map(|s| (s.number(), s.total(), s.question().clone()))
+            s.as_ref().map(|s| {
+                (
+                    s.number(),
+                    s.total(),
+                    s.question().clone(),
+                    s.option_order().to_vec(),
+                )
+            })
         })
     });
     let phase = Memo::new(move |_| session.with(|s| s.as_ref().map(QuizSession::phase)));
@@ -87,19 +105,30 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         state.go_to(Route::Results { attempt });
     };
 
+    let leave = Callback::new({
+        let book = book.clone();
+        move |()| state.go_to(Route::Book { book: book.clone() })
+    });
     let quiz_title = {
         let book = book.clone();
         move || match state.catalog.get() {
             Load::Ready(catalog) => catalog.entry(&book).map_or_else(
                 || "Quiz".to_owned(),
-                |entry| format!("{} quiz", entry.book.title),
+                |entry| match mode {
+                    Mode::Practice => format!("{} quiz", entry.book.title),
+                    Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
+                },
             ),
             _ => "Quiz".to_owned(),
         }
     };
     view! {
         <section class="page quiz">
-            <p class="crumbs"><a href=Route::Book { book: book.clone() }.to_hash()>"Leave the quiz"</a></p>
+            <div class="crumbs">
+                <ConfirmButton id="leave".into() label="Leave the quiz".into()
+                    question="Leave this quiz? Your answers so far are kept, and the home page offers to resume it.".into()
+                    confirm="Leave".into() on_confirm=leave/>
+            </div>
             <h1 class="quiz-title">{quiz_title}</h1>
             {move || error.get().map(|message| view! {
                 <h2>"The quiz could not start"</h2>
@@ -109,8 +138,8 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
                 (true, true) => Some(view! { <p role="status">"Loading the questions…"</p> }),
                 _ => None,
             }}
-            {move || on_screen.get().map(|(number, total, question)| {
-                untrack(|| view! { <QuestionCard session number total question on_finish=finish/> })
+            {move || on_screen.get().map(|(number, total, question, order)| {
+                untrack(|| view! { <QuestionCard session number total question order on_finish=finish/> })
             })}
         </section>
     }
@@ -125,6 +154,9 @@ fn QuestionCard(
     number: usize,
     total: usize,
     question: Question,
+    /// The bank index of each option shown, kept in the page so that tests
+    /// and assistive tools can tell options apart whatever their order.
+    order: Vec<usize>,
     on_finish: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let answering =
@@ -206,7 +238,7 @@ fn QuestionCard(
         .map(|(index, option)| {
             let text = option_text(option, literal);
             view! {
-                <li class=move || mark_class(mark(index))>
+                <li class=move || mark_class(mark(index)) data-option=order[index].to_string()>
                     <label>
                         <input type=input_type name="answer" value=index.to_string()
                             prop:checked=move || mark(index).is_picked()

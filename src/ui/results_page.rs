@@ -51,6 +51,24 @@ pub fn ResultsPage(attempt: String) -> impl IntoView {
     }
     .to_hash();
     let score = result.score;
+    let missed: Vec<String> = result
+        .responses
+        .iter()
+        .filter(|r| !r.correct)
+        .map(|r| r.question.clone())
+        .collect();
+    let retry = (!missed.is_empty()).then(|| {
+        let text = match missed.len() {
+            1 => "Retry the question you missed".to_owned(),
+            n => format!("Retry the {n} questions you missed"),
+        };
+        let link = Route::Quiz(QuizRequest::mistakes(
+            result.book.clone(),
+            missed,
+            random_seed(),
+        ));
+        view! { <a class="button" id="retry-mistakes" href=link.to_hash()>{text}</a> }
+    });
     view! {
         <section class="page results">
             <p class="crumbs"><a href=book_link.clone()>"Back to the book"</a></p>
@@ -58,6 +76,7 @@ pub fn ResultsPage(attempt: String) -> impl IntoView {
             <p class="score" id="score">{score_text(score)}</p>
             <p class="actions">
                 <button type="button" class="primary" on:click=again>"Take another quiz"</button>
+                {retry}
                 <a href="#/">"All books"</a>
             </p>
             <h2>"Review"</h2>

@@ -31,6 +31,8 @@ pub struct BookMastery {
     pub chapters: Vec<(Chapter, Mastery)>,
     /// Topics in alphabetical order.
     pub topics: KeyedList<Mastery>,
+    /// Questions whose latest answer was wrong, in bank order.
+    pub mistakes: Vec<String>,
 }
 
 /// The weight of a right answer given `age_ms` ago, in thousandths.
@@ -87,10 +89,21 @@ impl BookMastery {
                 mastery_of(&|i| bank.questions[i].topics.contains(topic))
             });
         }
+        let mistakes = bank
+            .questions
+            .iter()
+            .filter(|q| {
+                progress
+                    .latest_answer(&bank.book.id, &q.id)
+                    .is_some_and(|(_, right)| !right)
+            })
+            .map(|q| q.id.clone())
+            .collect();
         BookMastery {
             book: bank.book.id.clone(),
             chapters,
             topics,
+            mistakes,
         }
     }
 
@@ -207,6 +220,7 @@ mod tests {
             .map(|(t, m)| (t.as_str(), m.percent))
             .collect();
         assert_eq!(topics, [("closures", 50), ("decorators", 50), ("scope", 0)]);
+        assert_eq!(mastery.mistakes, ["b"]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use quiz_domain::is_slug;
+use quiz_domain::{is_slug, Mode};
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_QUIZ_LENGTH: usize = 10;
@@ -17,6 +17,11 @@ pub struct QuizRequest {
     /// Only questions tagged with one of these (any question when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
+    /// These questions, in this order, instead of a draw (mistakes to retry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub mode: Mode,
 }
 
 impl QuizRequest {
@@ -27,17 +32,36 @@ impl QuizRequest {
             seed,
             chapters: Vec::new(),
             topics: Vec::new(),
+            questions: Vec::new(),
+            mode: Mode::Practice,
         }
     }
 
-    /// The query part of the quiz link,
-    /// `count=10&seed=42[&chapters=1,9][&topics=closures]`.
+    /// Retries `questions` (ids of one book) in mistakes mode.
+    pub fn mistakes(book: impl Into<String>, questions: Vec<String>, seed: u64) -> QuizRequest {
+        QuizRequest {
+            questions,
+            mode: Mode::Mistakes,
+            ..QuizRequest::new(book, MAX_QUIZ_LENGTH, seed)
+        }
+    }
+
+    /// The query part of the quiz link, `count=10&seed=42` then, when set,
+    /// `&chapters=1,9`, `&topics=closures`, `&questions=…`, `&mode=mistakes`.
     pub fn to_query(&self) -> String {
         let mut query = format!("count={}&seed={}", self.count, self.seed);
-        for (name, list) in [("chapters", &self.chapters), ("topics", &self.topics)] {
+        let lists = [
+            ("chapters", &self.chapters),
+            ("topics", &self.topics),
+            ("questions", &self.questions),
+        ];
+        for (name, list) in lists {
             if !list.is_empty() {
                 query.push_str(&format!("&{name}={}", list.join(",")));
             }
+        }
+        if self.mode != Mode::Practice {
+            query.push_str(&format!("&mode={}", self.mode.name()));
         }
         query
     }
@@ -66,9 +90,18 @@ impl QuizRequest {
                 "topics" => {
                     request.topics = id_list(value, "topics", "topic ids", "closures,decorators")?
                 }
+                "questions" => {
+                    request.questions = id_list(value, "questions", "question ids", "fp-a,fp-b")?
+                }
+                "mode" => {
+                    request.mode = Mode::from_name(value).ok_or_else(|| {
+                        let known: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+                        format!("mode must be one of {}, not \"{value}\"", known.join(", "))
+                    })?
+                }
                 other => {
                     return Err(format!(
-                        "unknown quiz parameter \"{other}\" (known: count, seed, chapters, topics)"
+                        "unknown quiz parameter \"{other}\" (known: count, seed, chapters, topics, questions, mode)"
                     ))
                 }
             }
@@ -106,6 +139,19 @@ mod tests {
         assert_eq!(
             request.to_query(),
             "count=5&seed=42&chapters=1,appendices&topics=closures"
+        );
+        let mistakes = QuizRequest::mistakes("fp", vec!["fp-a".into(), "fp-b".into()], 3);
+        assert_eq!(
+            mistakes.to_query(),
+            "count=200&seed=3&questions=fp-a,fp-b&mode=mistakes"
+        );
+        assert_eq!(
+            QuizRequest::from_query("fp".into(), &mistakes.to_query()),
+            Ok(mistakes)
+        );
+        assert_eq!(
+            QuizRequest::from_query("fp".into(), "mode=exam"),
+            Err("mode must be one of practice, mistakes, not \"exam\"".into())
         );
         assert_eq!(
             QuizRequest::from_query("fp".into(), &request.to_query()),

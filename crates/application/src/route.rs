@@ -137,7 +137,7 @@ mod tests {
         );
         assert_eq!(
             reason("#/book/fp/quiz?colour=red"),
-            "unknown quiz parameter \"colour\" (known: count, seed, chapters, topics)"
+            "unknown quiz parameter \"colour\" (known: count, seed, chapters, topics, questions, mode)"
         );
     }
 }

@@ -1,7 +1,8 @@
 use crate::quiz_request::QuizRequest;
 use crate::unfinished::UnfinishedQuiz;
 use quiz_domain::{
-    select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, Response,
+    option_order, select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question,
+    Response,
 };
 
 /// Where a quiz stands between two clicks.
@@ -46,9 +47,16 @@ impl OptionMark {
 }
 
 /// A quiz being taken in practice mode: answer, see feedback, move on.
+/// Options are shown shuffled by the quiz seed; the draft and the marks use
+/// the order on screen, while answers are kept in the bank's order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizSession {
+    /// The questions as the bank has them, for grading.
     questions: Vec<Question>,
+    /// The same questions with their options in the order shown.
+    shown: Vec<Question>,
+    /// Per question, the bank index of the option at each place on screen.
+    orders: Vec<Vec<usize>>,
     attempt: Attempt,
     phase: Phase,
     draft: Answer,
@@ -73,25 +81,69 @@ impl QuizSession {
                 request.topics.join(" or ")
             ));
         }
-        let ids = select_questions(
-            bank,
-            request.count,
-            request.seed,
-            &request.chapters,
-            &request.topics,
-        );
+        let ids: Vec<String> = if request.questions.is_empty() {
+            select_questions(
+                bank,
+                request.count,
+                request.seed,
+                &request.chapters,
+                &request.topics,
+            )
+        } else {
+            // Questions removed from the bank since are skipped.
+            let known = request
+                .questions
+                .iter()
+                .filter(|id| bank.question(id).is_some());
+            known.take(request.count).cloned().collect()
+        };
+        if ids.is_empty() && !request.questions.is_empty() {
+            return Err(format!(
+                "none of these questions is in {} any more",
+                bank.book.title
+            ));
+        }
         let questions = ids
             .iter()
             .filter_map(|id| bank.question(id).cloned())
             .collect();
-        Ok(QuizSession {
+        let attempt =
+            Attempt::start(bank.book.id.clone(), ids, now_ms).map_err(|e| e.to_string())?;
+        Ok(QuizSession::of(questions, attempt, request.clone()))
+    }
+
+    /// A session showing `questions` in the order the request's seed gives.
+    fn of(questions: Vec<Question>, attempt: Attempt, request: QuizRequest) -> QuizSession {
+        let orders: Vec<Vec<usize>> = questions
+            .iter()
+            .enumerate()
+            .map(|(place, question)| {
+                let seed = (place as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                option_order(question, request.seed ^ seed)
+            })
+            .collect();
+        let shown = questions
+            .iter()
+            .zip(&orders)
+            .map(|(question, order)| Question {
+                options: order.iter().map(|&i| question.options[i].clone()).collect(),
+                ..question.clone()
+            })
+            .collect();
+        let phase = if attempt.is_complete() {
+            Phase::Feedback
+        } else {
+            Phase::Answering
+        };
+        QuizSession {
             questions,
-            attempt: Attempt::start(bank.book.id.clone(), ids, now_ms)
-                .map_err(|e| e.to_string())?,
-            phase: Phase::Answering,
+            shown,
+            orders,
+            attempt,
+            phase,
             draft: Answer::default(),
-            request: request.clone(),
-        })
+            request,
+        }
     }
 
     /// Takes up a quiz where it stopped: at the next question, or at the
@@ -118,18 +170,7 @@ impl QuizSession {
         if attempt.answered() != stored.answered() || stored.book() != bank.book.id {
             return None;
         }
-        let phase = if attempt.is_complete() {
-            Phase::Feedback
-        } else {
-            Phase::Answering
-        };
-        Some(QuizSession {
-            questions,
-            attempt,
-            phase,
-            draft: Answer::default(),
-            request: unfinished.request,
-        })
+        Some(QuizSession::of(questions, attempt, unfinished.request))
     }
 
     /// What to keep so that this quiz can be resumed.
@@ -144,14 +185,24 @@ impl QuizSession {
         self.phase
     }
 
-    /// The question on screen: the one to answer, or the one whose feedback
-    /// is shown.
-    pub fn question(&self) -> &Question {
+    /// Where the question on screen is in the quiz.
+    fn place(&self) -> usize {
         let index = match self.phase {
             Phase::Answering => self.attempt.answered(),
             Phase::Feedback | Phase::Finished => self.attempt.answered() - 1,
         };
-        &self.questions[index.min(self.questions.len() - 1)]
+        index.min(self.questions.len() - 1)
+    }
+
+    /// The question on screen (the one to answer, or the one whose feedback
+    /// is shown), with its options in the order shown.
+    pub fn question(&self) -> &Question {
+        &self.shown[self.place()]
+    }
+
+    /// The bank index of the option at each place on screen.
+    pub fn option_order(&self) -> &[usize] {
+        &self.orders[self.place()]
     }
 
     /// 1-based number of the question on screen.
@@ -182,10 +233,13 @@ impl QuizSession {
             .count()
     }
 
+    /// How the option at place `option` on screen shows.
     pub fn option_mark(&self, option: usize) -> OptionMark {
         match (self.phase, self.last_response()) {
             (Phase::Feedback | Phase::Finished, Some(response)) => OptionMark::graded(
-                response.answer.contains(option),
+                self.orders[self.place()]
+                    .get(option)
+                    .is_some_and(|&index| response.answer.contains(index)),
                 self.question()
                     .options
                     .get(option)
@@ -209,9 +263,10 @@ impl QuizSession {
         if self.phase != Phase::Answering {
             return Err(AttemptError::AlreadyComplete);
         }
-        let question = self.question().clone();
+        let place = self.place();
         let draft = std::mem::take(&mut self.draft);
-        match self.attempt.answer(&question, draft.clone()) {
+        let in_bank_order = Answer::new(draft.choices().iter().map(|&i| self.orders[place][i]));
+        match self.attempt.answer(&self.questions[place], in_bank_order) {
             Ok(_) => {
                 self.phase = Phase::Feedback;
                 Ok(self.attempt.responses().last().expect("just answered"))
@@ -235,7 +290,9 @@ impl QuizSession {
     }
 
     pub fn finish(&self, id: String, now_ms: u64) -> Result<AttemptResult, AttemptError> {
-        self.attempt.finish(id, now_ms)
+        let mut result = self.attempt.finish(id, now_ms)?;
+        result.mode = self.request.mode;
+        Ok(result)
     }
 
     pub fn book(&self) -> &str {
@@ -248,6 +305,76 @@ mod tests {
     use super::*;
     use quiz_domain::fixtures::question;
     use quiz_domain::{QuestionKind, Score};
+
+    /// Where the bank's option `index` (text `o{index}`) is on screen.
+    fn place(session: &QuizSession, index: usize) -> usize {
+        let text = format!("o{index}");
+        session
+            .question()
+            .options
+            .iter()
+            .position(|option| option.text == text)
+            .unwrap()
+    }
+
+    #[test]
+    fn options_are_shown_shuffled_and_answers_kept_in_bank_order() {
+        let bank = bank();
+        let shown_orders: std::collections::HashSet<Vec<String>> = (0..20)
+            .map(|seed| {
+                let session =
+                    QuizSession::start(&bank, &QuizRequest::new("b", 1, seed), 0).unwrap();
+                session
+                    .question()
+                    .options
+                    .iter()
+                    .map(|o| o.text.clone())
+                    .collect()
+            })
+            .collect();
+        assert!(shown_orders.len() > 1, "seeds shuffle the options");
+        let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 1, 5), 0).unwrap();
+        session.choose(place(&session, 2));
+        let response = session.submit().unwrap();
+        assert!(response.correct);
+        assert_eq!(
+            response.answer,
+            Answer::new([2]),
+            "stored in the bank's order"
+        );
+        let again = QuizSession::start(&bank, &QuizRequest::new("b", 1, 5), 0).unwrap();
+        assert_eq!(
+            again.question().options,
+            session.question().options,
+            "the same seed shows the same order"
+        );
+    }
+
+    #[test]
+    fn mistakes_are_asked_in_the_order_given_and_recorded_as_such() {
+        let bank = bank();
+        let request =
+            QuizRequest::mistakes("b", vec!["b-2".into(), "gone".into(), "b-1".into()], 1);
+        let mut session = QuizSession::start(&bank, &request, 0).unwrap();
+        assert_eq!(
+            (session.total(), session.question().id.as_str()),
+            (2, "b-2")
+        );
+        for _ in 0..2 {
+            session.choose(0);
+            session.submit().unwrap();
+            session.next();
+        }
+        assert_eq!(
+            session.finish("x".into(), 1).unwrap().mode,
+            quiz_domain::Mode::Mistakes
+        );
+        let all_gone = QuizRequest::mistakes("b", vec!["gone".into()], 1);
+        assert_eq!(
+            QuizSession::start(&bank, &all_gone, 0),
+            Err("none of these questions is in T any more".into())
+        );
+    }
 
     fn bank() -> Bank {
         quiz_domain::fixtures::bank(
@@ -265,17 +392,23 @@ mod tests {
         let mut session = QuizSession::start(&bank(), &QuizRequest::new("b", 10, 1), 100).unwrap();
         assert_eq!((session.number(), session.total()), (1, 2));
         assert_eq!(session.question().id, "b-1");
-        session.choose(0);
-        session.choose(2);
-        assert_eq!(session.draft(), &Answer::new([2]));
-        assert_eq!(session.option_mark(2), OptionMark::Chosen);
-        assert_eq!(session.option_mark(0), OptionMark::Open);
+        session.choose(place(&session, 0));
+        session.choose(place(&session, 2));
+        assert_eq!(session.draft(), &Answer::new([place(&session, 2)]));
+        assert_eq!(session.option_mark(place(&session, 2)), OptionMark::Chosen);
+        assert_eq!(session.option_mark(place(&session, 0)), OptionMark::Open);
         assert!(session.submit().unwrap().correct);
         assert_eq!(session.phase(), Phase::Feedback);
-        assert_eq!(session.option_mark(2), OptionMark::PickedRight);
-        assert_eq!(session.option_mark(1), OptionMark::NotPicked);
+        assert_eq!(
+            session.option_mark(place(&session, 2)),
+            OptionMark::PickedRight
+        );
+        assert_eq!(
+            session.option_mark(place(&session, 1)),
+            OptionMark::NotPicked
+        );
         assert_eq!(session.number(), 1);
-        session.choose(1);
+        session.choose(place(&session, 1));
         assert_eq!(
             session.draft(),
             &Answer::default(),
@@ -286,15 +419,24 @@ mod tests {
             (session.number(), session.question().id.as_str()),
             (2, "b-2")
         );
-        session.choose(0);
-        session.choose(1);
-        session.choose(2);
-        session.choose(2);
-        session.choose(0);
+        session.choose(place(&session, 0));
+        session.choose(place(&session, 1));
+        session.choose(place(&session, 2));
+        session.choose(place(&session, 2));
+        session.choose(place(&session, 0));
         assert!(!session.submit().unwrap().correct);
-        assert_eq!(session.option_mark(0), OptionMark::MissedRight);
-        assert_eq!(session.option_mark(1), OptionMark::PickedRight);
-        assert_eq!(session.option_mark(2), OptionMark::NotPicked);
+        assert_eq!(
+            session.option_mark(place(&session, 0)),
+            OptionMark::MissedRight
+        );
+        assert_eq!(
+            session.option_mark(place(&session, 1)),
+            OptionMark::PickedRight
+        );
+        assert_eq!(
+            session.option_mark(place(&session, 2)),
+            OptionMark::NotPicked
+        );
         session.next();
         assert_eq!(session.phase(), Phase::Finished);
         let result = session.finish("id".into(), 200).unwrap();
@@ -311,7 +453,7 @@ mod tests {
     fn a_quiz_resumes_where_it_stopped() {
         let bank = bank();
         let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 10, 1), 100).unwrap();
-        session.choose(2);
+        session.choose(place(&session, 2));
         session.submit().unwrap();
         let kept = session.unfinished();
         assert_eq!(
@@ -335,7 +477,7 @@ mod tests {
     fn a_fully_answered_quiz_resumes_on_its_last_feedback() {
         let bank = bank();
         let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 1, 1), 0).unwrap();
-        session.choose(0);
+        session.choose(place(&session, 0));
         session.submit().unwrap();
         let resumed = QuizSession::resume(&bank, session.unfinished()).unwrap();
         assert_eq!(
@@ -348,7 +490,7 @@ mod tests {
     fn saved_answers_are_graded_again_on_resume() {
         let bank = bank();
         let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 10, 1), 0).unwrap();
-        session.choose(0);
+        session.choose(place(&session, 0));
         session.submit().unwrap();
         let saved = serde_json::to_string(&session.unfinished()).unwrap();
         let wrong_marked_right = saved.replace("\"correct\":false", "\"correct\":true");

@@ -132,6 +132,7 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
                 text: option_text(&option.text)?,
                 correct: option.correct,
                 why: render(&option.why)?,
+                fixed: option.fixed,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -51,6 +51,8 @@ pub struct SourceOption {
     #[serde(default)]
     pub correct: bool,
     pub why: String,
+    #[serde(default)]
+    pub fixed: bool,
 }
 
 pub fn parse(text: &str) -> Result<SourceBank, String> {

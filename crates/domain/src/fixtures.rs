@@ -22,6 +22,7 @@ pub fn question(id: &str, kind: QuestionKind, correct: &[usize]) -> Question {
                 text: format!("o{i}"),
                 correct: correct.contains(&i),
                 why: "w".into(),
+                fixed: false,
             })
             .collect(),
     }

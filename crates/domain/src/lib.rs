@@ -24,6 +24,6 @@ pub use catalog::{Catalog, CatalogEntry};
 pub use mode::Mode;
 pub use question::{AnswerOption, Question, QuestionKind};
 pub use score::Score;
-pub use selection::select_questions;
+pub use selection::{option_order, select_questions};
 pub use similarity::{near_duplicate, normalized_words};
 pub use validation::{is_slug, validate_bank, validate_banks, Problem};

@@ -8,12 +8,21 @@ pub enum Mode {
     /// Feedback after every answer; the only mode before progress schema 2.
     #[default]
     Practice,
+    /// Practice of questions answered wrong before.
+    Mistakes,
 }
 
 impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Practice, Mode::Mistakes];
+
     pub fn name(self) -> &'static str {
         match self {
             Mode::Practice => "practice",
+            Mode::Mistakes => "mistakes",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|mode| mode.name() == name)
     }
 }

@@ -49,6 +49,9 @@ pub struct AnswerOption {
     pub correct: bool,
     /// HTML: why this option is right or wrong.
     pub why: String,
+    /// Stays in its place when options are shuffled ("none of these").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,4 +1,5 @@
 use crate::bank::Bank;
+use crate::question::{Question, QuestionKind};
 
 /// SplitMix64: a tiny, well-known generator, enough to make a draw
 /// reproducible from a seed (not for anything secret).
@@ -22,6 +23,30 @@ fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
     for i in (1..items.len()).rev() {
         items.swap(i, rng.below(i + 1));
     }
+}
+
+/// The order to show a question's options in, as indices into
+/// `question.options`: shuffled by `seed`, so a quiz link shows the same
+/// order again, except that true/false questions and options marked
+/// `fixed` (such as "none of these") keep their places.
+pub fn option_order(question: &Question, seed: u64) -> Vec<usize> {
+    let count = question.options.len();
+    if question.kind == QuestionKind::TrueFalse {
+        return (0..count).collect();
+    }
+    let fixed = |i: usize| question.options[i].fixed;
+    let mut movable: Vec<usize> = (0..count).filter(|&i| !fixed(i)).collect();
+    shuffle(&mut movable, &mut SplitMix64(seed));
+    let mut moved = movable.into_iter();
+    (0..count)
+        .map(|i| {
+            if fixed(i) {
+                i
+            } else {
+                moved.next().unwrap_or(i)
+            }
+        })
+        .collect()
 }
 
 /// Draws `count` question ids from the given chapters of a bank (all of
@@ -139,6 +164,31 @@ mod tests {
         assert!(ids
             .iter()
             .all(|id| chosen.contains(&bank.question(id).unwrap().chapter)));
+    }
+
+    #[test]
+    fn options_are_shuffled_by_seed_but_fixed_ones_stay() {
+        let mut q = question("q", QuestionKind::Single, &[0]);
+        q.options = (0..5)
+            .map(|i| crate::question::AnswerOption {
+                text: format!("o{i}"),
+                correct: i == 0,
+                why: "w".into(),
+                fixed: i == 4,
+            })
+            .collect();
+        let orders: std::collections::HashSet<Vec<usize>> =
+            (0..30).map(|seed| option_order(&q, seed)).collect();
+        assert!(orders.len() > 1, "different seeds, different orders");
+        for order in &orders {
+            assert_eq!(order[4], 4, "the fixed option keeps its place");
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, [0, 1, 2, 3, 4], "a permutation");
+        }
+        assert_eq!(option_order(&q, 7), option_order(&q, 7));
+        let true_false = question("tf", QuestionKind::TrueFalse, &[1]);
+        assert_eq!(option_order(&true_false, 3), [0, 1, 2]);
     }
 
     #[test]

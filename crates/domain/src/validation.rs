@@ -229,6 +229,7 @@ mod tests {
             text: text.into(),
             correct,
             why: "because".into(),
+            fixed: false,
         }
     }
 

@@ -43,8 +43,8 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             find(client, ".mastery-grid .cell").await;
         }
         "reset-confirmation" => {
-            click(client, "#reset-book").await;
-            find(client, "#reset-book-confirm").await;
+            click(client, "#reset-fluent-python").await;
+            find(client, "#reset-fluent-python-confirm").await;
         }
         "storage-notice" => {
             run_js(

@@ -10,8 +10,9 @@ use fantoccini::{Client, Locator};
 
 const PROGRESS_KEY: &str = "python-architect-quiz.progress";
 
-/// Indices of the options to pick for the question on screen: the correct
-/// set, or one wrong option.
+/// Places on screen (0-based) of the options to pick for the question on
+/// screen: the correct set, or one wrong option. Options are shuffled, so
+/// each shows its bank index in `data-option`.
 async fn choices(client: &Client, book: &str, right: bool) -> Vec<usize> {
     let id = question_on_screen(client).await;
     let bank = bank(book);
@@ -19,14 +20,24 @@ async fn choices(client: &Client, book: &str, right: bool) -> Vec<usize> {
         .question(&id)
         .unwrap_or_else(|| panic!("{id} is in the bank"));
     let correct = question.correct_answer().choices().to_vec();
-    if right {
+    let wanted = if right {
         correct
     } else {
         let wrong = (0..question.options.len())
             .find(|i| !correct.contains(i))
             .expect("a wrong option");
         vec![wrong]
-    }
+    };
+    let shown = run_js(
+        client,
+        "return [...document.querySelectorAll('form.question:not(.answered) .options .option')].map(o => Number(o.dataset.option))",
+    )
+    .await;
+    let shown: Vec<usize> = serde_json::from_value(shown).expect("bank indices on screen");
+    wanted
+        .iter()
+        .map(|index| shown.iter().position(|s| s == index).expect("option shown"))
+        .collect()
 }
 
 /// Clicks the options of the right (or a wrong) answer and checks it.
@@ -121,7 +132,7 @@ async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
         );
 
         let stored = stored_progress(&client).await;
-        assert_eq!(stored["schema"], 1);
+        assert_eq!(stored["schema"], 2);
         assert_eq!(stored["attempts"].as_array().unwrap().len(), 1);
         assert_eq!(
             stored["attempts"][0]["score"],
