@@ -79,7 +79,7 @@ fn stored_bytes_per_attempt() {
                     .id
                     .clone(),
                 answer: Answer::new([i % 3]),
-                correct: (n as usize + i) % 3 != 0,
+                correct: !(n as usize + i).is_multiple_of(3),
             })
             .collect();
         progress.add(AttemptResult {
