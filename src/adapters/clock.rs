@@ -20,6 +20,17 @@ pub fn local_date_time(ms: u64) -> String {
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
+/// The last millisecond of today in the person's time zone: what "due
+/// today" means.
+pub fn end_of_local_day_ms() -> u64 {
+    let date = js_sys::Date::new_0();
+    date.set_hours(23);
+    date.set_minutes(59);
+    date.set_seconds(59);
+    date.set_milliseconds(999);
+    date.get_time() as u64
+}
+
 /// Today's date as `YYYY-MM-DD` in the local time zone, for file names.
 pub fn local_date_stamp() -> String {
     let date = js_sys::Date::new_0();

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
-use quiz_application::Route;
+use quiz_application::{QuizRequest, Route};
 use quiz_domain::CatalogEntry;
+
+use crate::adapters::clock::{end_of_local_day_ms, random_seed};
 
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_on_open;
@@ -14,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="page">
             <h1 tabindex="-1" data-autofocus="">"Five books, one question at a time"</h1>
             <ResumeOffer/>
+            <DueSummary/>
             <p class="lead">
                 "Check what you really know about architecture, idiomatic Python, performance and the standard library. Every answer is explained; every code answer was run by CPython."
             </p>
@@ -36,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
 fn BookCard(entry: CatalogEntry) -> impl IntoView {
     let state = app_state();
     let id = entry.book.id.clone();
+    let book_id = entry.book.id.clone();
     let best = move || {
         state.progress.with(|p| p.stats(&id).best).map_or_else(
             || "Not taken yet".to_owned(),
@@ -51,7 +55,36 @@ fn BookCard(entry: CatalogEntry) -> impl IntoView {
                 {format!("{} questions · {} chapters · ", entry.question_count, entry.chapters.len())}
                 <span class="best">{best}</span>
             </p>
+            {move || {
+                let due = state.progress.with(|p| p.due(&book_id, end_of_local_day_ms()));
+                (!due.is_empty()).then(|| {
+                    let text = format!("Review {} due today", due.len());
+                    let link = Route::Quiz(QuizRequest::review(book_id.clone(), due, random_seed()));
+                    view! { <p class="due"><a class="button" href=link.to_hash()>{text}</a></p> }
+                })
+            }}
         </li>
+    }
+}
+
+/// How many questions the review schedule brings back today.
+#[component]
+fn DueSummary() -> impl IntoView {
+    let state = app_state();
+    move || {
+        let by = end_of_local_day_ms();
+        let due: usize = state
+            .progress
+            .with(|p| p.books().iter().map(|book| p.due(book, by).len()).sum());
+        (due > 0).then(|| {
+            let text = match due {
+                1 => "1 question is due for review today: it is with its book below.".to_owned(),
+                n => format!(
+                    "{n} questions are due for review today: each book below says how many."
+                ),
+            };
+            view! { <p class="due-summary" id="due-summary">{text}</p> }
+        })
     }
 }
 

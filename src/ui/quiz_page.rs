@@ -117,6 +117,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
                 |entry| match mode {
                     Mode::Practice => format!("{} quiz", entry.book.title),
                     Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
+                    Mode::Review => format!("{}: review", entry.book.title),
                 },
             ),
             _ => "Quiz".to_owned(),
@@ -176,6 +177,9 @@ fn QuestionCard(
     };
     let problem = RwSignal::new(String::new());
     let state = app_state();
+    // The card is drawn when its question comes up, so this is when the
+    // question was first shown.
+    let shown_at_ms = state.now_ms();
     let answer = move || {
         let mut answered = None;
         session.update(|s| {
@@ -183,6 +187,7 @@ fn QuestionCard(
                 match s.submit() {
                     Ok(_) => {
                         problem.set(String::new());
+                        s.time_last_answer(state.now_ms().saturating_sub(shown_at_ms));
                         answered = Some(s.unfinished());
                     }
                     Err(e) => problem.set(format!("Please {e}.")),

@@ -32,7 +32,7 @@ pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, 
 pub use progress_book::{
     ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
 };
-pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
+pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW_SESSION_LENGTH};
 pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;

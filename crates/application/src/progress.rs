@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use quiz_domain::{is_slug, AttemptResult, Mode, Score};
+use quiz_domain::{is_slug, AttemptResult, Grade, Mode, ReviewCard, Score};
 
 use crate::attempt_history::{ArchivedRuns, AttemptSummary, Run};
 use crate::keyed_list::{self, KeyedList};
@@ -9,7 +9,7 @@ use crate::settings::Settings;
 /// The version of the stored progress format. Every change of shape bumps it
 /// and adds a migration from the version before, tested with stored samples.
 /// 1: finished attempts only. 2: modes, the latest answer to every question,
-/// compacted old attempts, reset markers and settings.
+/// its review schedule, compacted old attempts, reset markers and settings.
 pub const PROGRESS_SCHEMA: u32 = 2;
 
 /// How many answers the newest attempts keep in full. Older attempts keep
@@ -34,6 +34,9 @@ pub struct Progress {
     /// from a bank simply stops being looked up.
     #[serde(default)]
     pub answered: KeyedList<KeyedList<LatestAnswer>>,
+    /// Per book, when each question answered so far is due for review.
+    #[serde(default)]
+    pub reviews: KeyedList<KeyedList<ReviewCard>>,
     /// Per book (or `*` for all), when its progress was last reset: older
     /// attempts another tab still holds are dropped when merged in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -49,6 +52,7 @@ impl Default for Progress {
             attempts: Vec::new(),
             archive: Vec::new(),
             answered: Vec::new(),
+            reviews: Vec::new(),
             resets: Vec::new(),
             settings: Settings::default(),
         }
@@ -87,6 +91,7 @@ impl Progress {
         }
         let corrupt = |e: serde_json::Error| ParseError::Corrupt(e.to_string());
         let header: SchemaHeader = serde_json::from_str(raw).map_err(corrupt)?;
+        let from_schema_1 = header.schema == 1;
         let progress: Progress = match header.schema {
             0 => return Err(ParseError::Corrupt("schema 0 was never written".into())),
             // Schema 1 is schema 2 without the new fields, whose defaults are
@@ -101,8 +106,16 @@ impl Progress {
             settings: progress.settings,
             ..Progress::default()
         };
-        normalised.merge_lists(progress.resets, progress.archive, progress.answered);
+        normalised.merge_lists(
+            progress.resets,
+            progress.archive,
+            progress.answered,
+            progress.reviews,
+        );
         for attempt in progress.attempts {
+            if from_schema_1 {
+                normalised.schedule(&attempt);
+            }
             normalised.insert(attempt);
         }
         normalised.tidy();
@@ -188,6 +201,7 @@ impl Progress {
         for book in ids
             .chain(self.archive.iter().map(|g| &g.book))
             .chain(self.answered.iter().map(|(book, _)| book))
+            .chain(self.reviews.iter().map(|(book, _)| book))
         {
             keyed_list::entry(&mut books, book, || ());
         }
@@ -215,8 +229,39 @@ impl Progress {
 
     /// Adds a finished attempt; the same attempt twice is kept once.
     pub fn add(&mut self, attempt: AttemptResult) {
+        if self.attempt(&attempt.id).is_none() {
+            self.schedule(&attempt);
+        }
         self.insert(attempt);
         self.tidy();
+    }
+
+    /// Moves each question of a finished attempt along its review schedule.
+    fn schedule(&mut self, attempt: &AttemptResult) {
+        let cards = keyed_list::entry(&mut self.reviews, &attempt.book, Vec::new);
+        for response in &attempt.responses {
+            let grade = Grade::of(response.correct, response.time_ms);
+            let card = keyed_list::entry(cards, &response.question, || {
+                ReviewCard::after(None, grade, attempt.finished_at_ms)
+            });
+            if card.last_ms < attempt.finished_at_ms {
+                *card = ReviewCard::after(Some(*card), grade, attempt.finished_at_ms);
+            }
+        }
+    }
+
+    /// The questions of a book due for review by `by_ms`, soonest first.
+    pub fn due(&self, book: &str, by_ms: u64) -> Vec<String> {
+        let mut due: Vec<(u64, &String)> = keyed_list::get(&self.reviews, book)
+            .into_iter()
+            .flatten()
+            .filter(|(_, card)| card.is_due(by_ms))
+            .map(|(question, card)| (card.due_ms, question))
+            .collect();
+        due.sort_unstable();
+        due.into_iter()
+            .map(|(_, question)| question.clone())
+            .collect()
     }
 
     /// Adds an attempt and its answers, leaving `tidy` to the caller.
@@ -277,7 +322,7 @@ impl Progress {
     /// or an imported file): attempts by id, the newer latest answer, the
     /// later reset and the newer settings.
     pub fn merge(&mut self, other: Progress) {
-        self.merge_lists(other.resets, other.archive, other.answered);
+        self.merge_lists(other.resets, other.archive, other.answered, other.reviews);
         for attempt in other.attempts {
             self.insert(attempt);
         }
@@ -292,6 +337,7 @@ impl Progress {
         resets: KeyedList<u64>,
         archive: Vec<ArchivedRuns>,
         answered: KeyedList<KeyedList<LatestAnswer>>,
+        reviews: KeyedList<KeyedList<ReviewCard>>,
     ) {
         for (book, at) in resets {
             let known = keyed_list::entry(&mut self.resets, &book, || at);
@@ -305,6 +351,16 @@ impl Progress {
         for (book, answers) in answered {
             for (question, latest) in answers {
                 self.note_answer(&book, &question, latest);
+            }
+        }
+        // The card reviewed last wins: it has seen every answer before it.
+        for (book, cards) in reviews {
+            let known = keyed_list::entry(&mut self.reviews, &book, Vec::new);
+            for (question, card) in cards {
+                let kept = keyed_list::entry(known, &question, || card);
+                if card.last_ms > kept.last_ms {
+                    *kept = card;
+                }
             }
         }
     }
@@ -350,6 +406,11 @@ impl Progress {
                 answers.retain(|(_, latest)| latest.0 > limit);
             }
             self.answered.retain(|(_, answers)| !answers.is_empty());
+            for (book, cards) in &mut self.reviews {
+                let limit = cutoff(resets, book);
+                cards.retain(|(_, card)| card.last_ms > limit);
+            }
+            self.reviews.retain(|(_, cards)| !cards.is_empty());
         }
         let attempts = std::mem::take(&mut self.attempts);
         self.attempts = attempts
@@ -403,6 +464,7 @@ mod tests {
                     question: format!("q{i}"),
                     answer: Answer::new([0]),
                     correct: i < correct,
+                    time_ms: None,
                 })
                 .collect(),
             score: Score { correct, total },
@@ -530,6 +592,37 @@ mod tests {
         assert_eq!(ids, ["k", "b"], "only the attempt after the reset stays");
         second.reset(None, 250_000);
         assert!(second.attempts.is_empty() && second.answered.is_empty());
+    }
+
+    #[test]
+    fn every_answer_moves_its_question_along_the_review_schedule() {
+        const DAY: u64 = 24 * 60 * 60 * 1000;
+        let mut progress = Progress::default();
+        progress.add(finished("a", "fp", 1, 2, 10 * DAY));
+        assert_eq!(progress.due("fp", 10 * DAY), Vec::<String>::new());
+        assert_eq!(
+            progress.due("fp", 11 * DAY),
+            ["q1"],
+            "the wrong answer comes back first"
+        );
+        let due_everything = progress.due("fp", 1_000 * DAY);
+        assert_eq!(due_everything, ["q1", "q0"]);
+        let mut other_tab = Progress::default();
+        other_tab.add(finished("b", "fp", 2, 2, 12 * DAY));
+        progress.merge(other_tab);
+        assert_eq!(
+            progress.due("fp", 13 * DAY),
+            Vec::<String>::new(),
+            "the later review of q1 wins"
+        );
+        progress.reset(Some("fp"), 20 * DAY);
+        assert!(progress.due("fp", 1_000 * DAY).is_empty());
+        let migrated = Progress::parse(SCHEMA_1_SAMPLE).unwrap();
+        assert_eq!(
+            migrated.due("fluent-python", u64::MAX),
+            ["fp-dict-order", "fp-closures-late-binding"],
+            "schema 1 answers are scheduled when migrated"
+        );
     }
 
     #[test]

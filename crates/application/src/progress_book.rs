@@ -277,6 +277,7 @@ mod tests {
             question: format!("{id}-question"),
             answer: Answer::new([0]),
             correct,
+            time_ms: None,
         };
         AttemptResult {
             id: id.into(),

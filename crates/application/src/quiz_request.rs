@@ -3,6 +3,8 @@ use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_QUIZ_LENGTH: usize = 10;
 pub const MAX_QUIZ_LENGTH: usize = 200;
+/// A review session asks at most this many due questions, soonest first.
+pub const REVIEW_SESSION_LENGTH: usize = 20;
 
 /// The quiz a person asked for: which book, how many questions, from which
 /// chapters (all when empty), and the seed that draws them, so the same
@@ -43,6 +45,16 @@ impl QuizRequest {
             questions,
             mode: Mode::Mistakes,
             ..QuizRequest::new(book, MAX_QUIZ_LENGTH, seed)
+        }
+    }
+
+    /// Asks the first `REVIEW_SESSION_LENGTH` of `due` (soonest first) in
+    /// review mode.
+    pub fn review(book: impl Into<String>, mut due: Vec<String>, seed: u64) -> QuizRequest {
+        due.truncate(REVIEW_SESSION_LENGTH);
+        QuizRequest {
+            mode: Mode::Review,
+            ..QuizRequest::mistakes(book, due, seed)
         }
     }
 
@@ -151,7 +163,7 @@ mod tests {
         );
         assert_eq!(
             QuizRequest::from_query("fp".into(), "mode=exam"),
-            Err("mode must be one of practice, mistakes, not \"exam\"".into())
+            Err("mode must be one of practice, mistakes, review, not \"exam\"".into())
         );
         assert_eq!(
             QuizRequest::from_query("fp".into(), &request.to_query()),

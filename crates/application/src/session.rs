@@ -278,6 +278,11 @@ impl QuizSession {
         }
     }
 
+    /// Records how long the answer just given took, for its review schedule.
+    pub fn time_last_answer(&mut self, time_ms: u64) {
+        self.attempt.time_last_answer(time_ms);
+    }
+
     /// Leaves the feedback for the next question, or for the end.
     pub fn next(&mut self) {
         if self.phase == Phase::Feedback {

@@ -14,6 +14,10 @@ pub struct Response {
     pub question: String,
     pub answer: Answer,
     pub correct: bool,
+    /// How long the answer took, when it was measured: a right but slow
+    /// answer is scheduled for review sooner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_ms: Option<u64>,
 }
 
 /// A quiz being taken: a fixed list of questions answered in order.
@@ -153,8 +157,16 @@ impl Attempt {
             question: question.id.clone(),
             answer,
             correct,
+            time_ms: None,
         });
         Ok(self.responses.last().expect("a response was just pushed"))
+    }
+
+    /// Records how long the last answer took.
+    pub fn time_last_answer(&mut self, time_ms: u64) {
+        if let Some(response) = self.responses.last_mut() {
+            response.time_ms = Some(time_ms);
+        }
     }
 
     pub fn finish(&self, id: String, finished_at_ms: u64) -> Result<AttemptResult, AttemptError> {

@@ -10,15 +10,18 @@ pub enum Mode {
     Practice,
     /// Practice of questions answered wrong before.
     Mistakes,
+    /// The questions due in the spaced-repetition schedule.
+    Review,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::Practice, Mode::Mistakes];
+    pub const ALL: [Mode; 3] = [Mode::Practice, Mode::Mistakes, Mode::Review];
 
     pub fn name(self) -> &'static str {
         match self {
             Mode::Practice => "practice",
             Mode::Mistakes => "mistakes",
+            Mode::Review => "review",
         }
     }
 

@@ -1,6 +1,7 @@
 //! Modes beyond plain practice in headless Chromium: retrying mistakes
-//! from one attempt and from all history, leaving a quiz with Escape, and
-//! options shown in an order the quiz link reproduces.
+//! from one attempt and from all history, a spaced-repetition review,
+//! leaving a quiz with Escape, and options shown in an order the quiz link
+//! reproduces.
 
 use e2e::{
     bank, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser,
@@ -176,6 +177,57 @@ async fn options_are_shuffled_the_same_way_after_a_reload() {
             before[0],
             "the same link, the same order"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_review_asks_the_due_questions_and_the_due_count_follows_the_answers() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        let book = "fluent-python";
+        let ids: Vec<String> = bank(book).questions.iter().take(3).map(|q| q.id.clone()).collect();
+        client.goto(&site.url("#/")).await.unwrap();
+        find(&client, ".book-card").await;
+        // Three questions reviewed three days ago and due since yesterday.
+        client
+            .execute(
+                "const [book, ids] = arguments;
+                 const day = 24 * 60 * 60 * 1000, now = Date.now();
+                 const card = { due_ms: now - day, last_ms: now - 3 * day, stability: 2000, difficulty: 5000 };
+                 localStorage.setItem('python-architect-quiz.progress', JSON.stringify({
+                     schema: 2, attempts: [], reviews: [[book, ids.map(id => [id, card])]]
+                 }));",
+                vec![serde_json::json!(book), serde_json::json!(ids)],
+            )
+            .await
+            .unwrap();
+        client.refresh().await.unwrap();
+        find(&client, ".book-card").await;
+        wait_for_text(&client, "#due-summary", |t| t.starts_with("3 questions are due")).await;
+        let review = find(&client, "[data-book=fluent-python] .due a").await;
+        assert_eq!(review.text().await.unwrap(), "Review 3 due today");
+        review.click().await.unwrap();
+        wait_for_text(&client, ".quiz-title", |t| t.ends_with(": review")).await;
+        let mut asked = Vec::new();
+        for right in [true, false, true] {
+            asked.push(answer(&client, book, right).await);
+        }
+        let mut expected = ids.clone();
+        let mut got = asked.clone();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "the due questions are the ones asked");
+        find(&client, "#score").await;
+        client.goto(&site.url("#/")).await.unwrap();
+        wait_for_text(&client, "[data-book=fluent-python] .due a", |t| t == "Review 1 due today").await;
+        assert!(text(&client, "#due-summary").await.starts_with("1 question is due"));
+        let mode = run_js(
+            &client,
+            "return JSON.parse(localStorage.getItem('python-architect-quiz.progress')).attempts[0].mode",
+        )
+        .await;
+        assert_eq!(mode, "review");
     })
     .await;
 }

@@ -80,6 +80,7 @@ fn stored_bytes_per_attempt() {
                     .clone(),
                 answer: Answer::new([i % 3]),
                 correct: !(n as usize + i).is_multiple_of(3),
+                time_ms: Some(20_000),
             })
             .collect();
         progress.add(AttemptResult {
