@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, Progress, ProgressBook, Route, Settings, StorageNotice,
-    UnfinishedQuiz,
+    read_bank, read_catalog, Clock, ExamSummary, Progress, ProgressBook, Route, SavedExam,
+    Settings, StorageNotice, UnfinishedQuiz,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog};
 
@@ -134,6 +134,29 @@ impl AppState {
                 .map_or_else(|| book.to_owned(), |entry| entry.book.title.clone()),
             _ => book.to_owned(),
         })
+    }
+
+    /// The interview exam left running, if any.
+    pub fn saved_exam(&self) -> Option<SavedExam> {
+        self.progress_book.with_value(|book| book.saved_exam())
+    }
+
+    /// Saves the exam after each answer, so a reload keeps it and its clock.
+    pub fn keep_exam(&self, exam: SavedExam) {
+        self.change_progress(|book| book.keep_exam(&exam));
+    }
+
+    pub fn record_exam(&self, attempts: Vec<AttemptResult>, summary: ExamSummary) {
+        self.change_progress(|book| book.record_exam(attempts, summary));
+    }
+
+    /// The banks of several books, downloaded once per visit.
+    pub async fn banks(&self, books: &[String]) -> Result<Vec<Arc<Bank>>, String> {
+        let mut banks = Vec::with_capacity(books.len());
+        for book in books {
+            banks.push(self.bank(book).await?);
+        }
+        Ok(banks)
     }
 
     /// Takes in what another tab saved (the `storage` event).

@@ -6,6 +6,9 @@ use crate::adapters::location;
 use crate::state::AppState;
 use crate::ui::book_page::BookPage;
 use crate::ui::home_page::HomePage;
+use crate::ui::interview_page::InterviewPage;
+use crate::ui::interview_report_page::InterviewReportPage;
+use crate::ui::interviews_page::InterviewsPage;
 use crate::ui::notice::Notice;
 use crate::ui::progress_page::ProgressPage;
 use crate::ui::quiz_page::QuizPage;
@@ -27,7 +30,10 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="#/">"Python Architect Quiz"</a>
-            <nav aria-label="Main"><a href="#/progress">"Your progress"</a></nav>
+            <nav aria-label="Main">
+                <a href="#/progress">"Your progress"</a>
+                <a href="#/interview">"Interview mode"</a>
+            </nav>
         </header>
         <Notice/>
         <main id="main">
@@ -37,6 +43,9 @@ pub fn App() -> impl IntoView {
                 Route::Quiz(request) => view! { <QuizPage request/> }.into_any(),
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
+                Route::Interviews => view! { <InterviewsPage/> }.into_any(),
+                Route::Interview(request) => view! { <InterviewPage request/> }.into_any(),
+                Route::InterviewReport { exam } => view! { <InterviewReportPage exam/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
             }}
         </main>

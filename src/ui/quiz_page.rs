@@ -115,7 +115,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
             Load::Ready(catalog) => catalog.entry(&book).map_or_else(
                 || "Quiz".to_owned(),
                 |entry| match mode {
-                    Mode::Practice => format!("{} quiz", entry.book.title),
+                    Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
                     Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
                     Mode::Review => format!("{}: review", entry.book.title),
                 },

@@ -99,8 +99,10 @@ fn Review(bank: Arc<Bank>, result: AttemptResult) -> impl IntoView {
     }
 }
 
+/// One answered question: the options with what was picked and why each
+/// is right or wrong, then the explanation.
 #[component]
-fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
+pub fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
     let Some(question) = bank.question(&response.question).cloned() else {
         return view! {
             <li class="review-item">

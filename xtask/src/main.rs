@@ -164,7 +164,14 @@ fn test() -> Result<(), String> {
     build()?;
     passed += run_tests(
         cargo()
-            .args(["test", "--no-fail-fast", "--package", "e2e", "--", "--test-threads=2"])
+            .args([
+                "test",
+                "--no-fail-fast",
+                "--package",
+                "e2e",
+                "--",
+                "--test-threads=2",
+            ])
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
     // Every stage stops at its first failure, so reaching here means none.

@@ -7,6 +7,8 @@
 
 mod attempt_history;
 mod content;
+mod exam;
+mod exam_report;
 mod export;
 mod keyed_list;
 mod mastery;
@@ -22,6 +24,11 @@ mod unfinished;
 
 pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
 pub use content::{read_bank, read_catalog};
+pub use exam::{
+    ExamRequest, ExamSession, ExamSummary, SavedExam, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS,
+    MAX_EXAM_MINUTES,
+};
+pub use exam_report::{ChapterScore, ExamReport, REREAD_BELOW_PERCENT};
 pub use export::{
     ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT, MAX_IMPORT_BYTES,
 };
@@ -30,7 +37,7 @@ pub use memory::MemoryStore;
 pub use ports::{Clock, KeyValueStore, StoreError};
 pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
-    ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
+    ProgressBook, StorageNotice, EXAM_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
 };
 pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW_SESSION_LENGTH};
 pub use route::Route;

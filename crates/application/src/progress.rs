@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use quiz_domain::{is_slug, AttemptResult, Grade, Mode, ReviewCard, Score};
 
 use crate::attempt_history::{ArchivedRuns, AttemptSummary, Run};
+use crate::exam::ExamSummary;
 use crate::keyed_list::{self, KeyedList};
 use crate::settings::Settings;
 
@@ -43,6 +44,9 @@ pub struct Progress {
     pub resets: KeyedList<u64>,
     #[serde(default)]
     pub settings: Settings,
+    /// Interview exams, oldest first; their answers are in `attempts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exams: Vec<ExamSummary>,
 }
 
 impl Default for Progress {
@@ -55,6 +59,7 @@ impl Default for Progress {
             reviews: Vec::new(),
             resets: Vec::new(),
             settings: Settings::default(),
+            exams: Vec::new(),
         }
     }
 }
@@ -112,6 +117,9 @@ impl Progress {
             progress.answered,
             progress.reviews,
         );
+        for exam in progress.exams {
+            normalised.add_exam(exam);
+        }
         for attempt in progress.attempts {
             if from_schema_1 {
                 normalised.schedule(&attempt);
@@ -321,7 +329,24 @@ impl Progress {
     /// Takes in everything of `other` this one lacks (another tab's saves
     /// or an imported file): attempts by id, the newer latest answer, the
     /// later reset and the newer settings.
+    /// Keeps an exam's summary; the same exam twice is kept once.
+    pub fn add_exam(&mut self, exam: ExamSummary) {
+        if self.exam(&exam.id).is_none() {
+            let at = self
+                .exams
+                .partition_point(|kept| kept.finished_at_ms <= exam.finished_at_ms);
+            self.exams.insert(at, exam);
+        }
+    }
+
+    pub fn exam(&self, id: &str) -> Option<&ExamSummary> {
+        self.exams.iter().find(|exam| exam.id == id)
+    }
+
     pub fn merge(&mut self, other: Progress) {
+        for exam in other.exams {
+            self.add_exam(exam);
+        }
         self.merge_lists(other.resets, other.archive, other.answered, other.reviews);
         for attempt in other.attempts {
             self.insert(attempt);
@@ -393,6 +418,7 @@ impl Progress {
             keyed_list::get(resets, book).copied().unwrap_or(0).max(all)
         };
         if !self.resets.is_empty() {
+            self.exams.retain(|exam| exam.finished_at_ms > all);
             let resets = &self.resets;
             self.attempts
                 .retain(|a| a.finished_at_ms > cutoff(resets, &a.book));

@@ -1,5 +1,6 @@
 use quiz_domain::AttemptResult;
 
+use crate::exam::{ExamSummary, SavedExam};
 use crate::export::{export_file, read_export, ImportError, ImportReport, UnreadableCopy};
 use crate::ports::{KeyValueStore, StoreError};
 use crate::progress::{ParseError, Progress};
@@ -13,6 +14,8 @@ pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable
 
 /// The quiz in progress, saved after every answer.
 pub const UNFINISHED_KEY: &str = "python-architect-quiz.unfinished";
+/// The interview exam in progress, with the time its clock started.
+pub const EXAM_KEY: &str = "python-architect-quiz.exam";
 
 /// What the person should be told about their stored progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,6 +143,39 @@ impl<S: KeyValueStore> ProgressBook<S> {
             return None;
         }
         Some(StorageNotice::NotSaved(error))
+    }
+
+    /// The exam in progress, if one was saved and can still be read.
+    pub fn saved_exam(&self) -> Option<SavedExam> {
+        let raw = self.store.read(EXAM_KEY).ok()??;
+        serde_json::from_str(&raw).ok()
+    }
+
+    /// Saves the exam after each answer, so a reload keeps it and its clock.
+    pub fn keep_exam(&mut self, exam: &SavedExam) -> Option<StorageNotice> {
+        if !self.writable {
+            return None;
+        }
+        let json = serde_json::to_string(exam).expect("an exam always serialises");
+        let error = self.store.write(EXAM_KEY, &json).err()?;
+        self.not_saved(error)
+    }
+
+    /// Records a finished exam: its attempts, one per book, and its summary.
+    pub fn record_exam(
+        &mut self,
+        attempts: Vec<AttemptResult>,
+        summary: ExamSummary,
+    ) -> Option<StorageNotice> {
+        let now_ms = summary.finished_at_ms;
+        for attempt in attempts {
+            self.progress.add(attempt);
+        }
+        self.progress.add_exam(summary);
+        if self.writable {
+            let _ = self.store.remove(EXAM_KEY);
+        }
+        self.save(now_ms)
     }
 
     /// Forgets the saved quiz once it is finished or given up.

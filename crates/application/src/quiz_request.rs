@@ -3,6 +3,8 @@ use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_QUIZ_LENGTH: usize = 10;
 pub const MAX_QUIZ_LENGTH: usize = 200;
+/// The modes a one-book quiz link can ask for; interviews have their own.
+const QUIZ_MODES: [Mode; 3] = [Mode::Practice, Mode::Mistakes, Mode::Review];
 /// A review session asks at most this many due questions, soonest first.
 pub const REVIEW_SESSION_LENGTH: usize = 20;
 
@@ -106,8 +108,10 @@ impl QuizRequest {
                     request.questions = id_list(value, "questions", "question ids", "fp-a,fp-b")?
                 }
                 "mode" => {
-                    request.mode = Mode::from_name(value).ok_or_else(|| {
-                        let known: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+                    request.mode = Mode::from_name(value)
+                        .filter(|mode| QUIZ_MODES.contains(mode))
+                        .ok_or_else(|| {
+                        let known: Vec<&str> = QUIZ_MODES.iter().map(|m| m.name()).collect();
                         format!("mode must be one of {}, not \"{value}\"", known.join(", "))
                     })?
                 }

@@ -4,6 +4,7 @@
 
 use quiz_domain::is_slug;
 
+use crate::exam::ExamRequest;
 use crate::quiz_request::QuizRequest;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +21,14 @@ pub enum Route {
     },
     /// History, mastery, export and import.
     Progress,
+    /// Choosing an interview exam, and the reports of past ones.
+    Interviews,
+    /// An interview exam being taken.
+    Interview(ExamRequest),
+    /// The readiness report of a finished exam.
+    InterviewReport {
+        exam: String,
+    },
     /// A link the app cannot follow, with the reason to show.
     Invalid {
         reason: String,
@@ -50,6 +59,13 @@ impl Route {
             }
             ["book", book, ..] => invalid(format!("\"{book}\" is not a book id")),
             ["progress"] => Route::Progress,
+            ["interview"] => Route::Interviews,
+            ["interview", "exam"] => {
+                ExamRequest::from_query(query).map_or_else(invalid, Route::Interview)
+            }
+            ["interview", exam] if is_slug(exam) => Route::InterviewReport {
+                exam: exam.to_string(),
+            },
             ["results", attempt] if is_slug(attempt) => Route::Results {
                 attempt: attempt.to_string(),
             },
@@ -66,6 +82,9 @@ impl Route {
             }
             Route::Results { attempt } => format!("#/results/{attempt}"),
             Route::Progress => "#/progress".into(),
+            Route::Interviews => "#/interview".into(),
+            Route::Interview(request) => format!("#/interview/exam?{}", request.to_query()),
+            Route::InterviewReport { exam } => format!("#/interview/{exam}"),
         }
     }
 }
@@ -95,6 +114,16 @@ mod tests {
                 attempt: "fluent-python-1700000000000".into(),
             },
             Route::Progress,
+            Route::Interviews,
+            Route::Interview(ExamRequest {
+                books: vec!["fluent-python".into(), "stdlib-by-example".into()],
+                count: 30,
+                minutes: 25,
+                seed: 7,
+            }),
+            Route::InterviewReport {
+                exam: "interview-1700000000000".into(),
+            },
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);

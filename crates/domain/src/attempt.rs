@@ -162,6 +162,22 @@ impl Attempt {
         Ok(self.responses.last().expect("a response was just pushed"))
     }
 
+    /// Records the current question as not answered (time ran out): it
+    /// counts as wrong.
+    pub fn skip(&mut self) -> Result<(), AttemptError> {
+        let question = self
+            .current_question()
+            .ok_or(AttemptError::AlreadyComplete)?
+            .to_owned();
+        self.responses.push(Response {
+            question,
+            answer: Answer::default(),
+            correct: false,
+            time_ms: None,
+        });
+        Ok(())
+    }
+
     /// Records how long the last answer took.
     pub fn time_last_answer(&mut self, time_ms: u64) {
         if let Some(response) = self.responses.last_mut() {

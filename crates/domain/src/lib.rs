@@ -26,6 +26,6 @@ pub use mode::Mode;
 pub use question::{AnswerOption, Question, QuestionKind};
 pub use review::{Grade, ReviewCard, DESIRED_RETENTION, SLOW_AFTER_MS};
 pub use score::Score;
-pub use selection::{option_order, select_questions};
+pub use selection::{option_order, select_exam, select_questions};
 pub use similarity::{near_duplicate, normalized_words};
 pub use validation::{is_slug, validate_bank, validate_banks, Problem};

@@ -12,16 +12,24 @@ pub enum Mode {
     Mistakes,
     /// The questions due in the spaced-repetition schedule.
     Review,
+    /// A timed exam across books, with no feedback until the end.
+    Interview,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Practice, Mode::Mistakes, Mode::Review];
+    pub const ALL: [Mode; 4] = [
+        Mode::Practice,
+        Mode::Mistakes,
+        Mode::Review,
+        Mode::Interview,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Mode::Practice => "practice",
             Mode::Mistakes => "mistakes",
             Mode::Review => "review",
+            Mode::Interview => "interview",
         }
     }
 

@@ -49,6 +49,78 @@ pub fn option_order(question: &Question, seed: u64) -> Vec<usize> {
         .collect()
 }
 
+/// Draws an exam of `count` questions across `banks`, the same for the same
+/// seed: books take turns, each book's chapters take turns, and each pick
+/// takes the difficulty picked least so far among the chapter's questions,
+/// so the exam covers books, chapters and difficulties as evenly as the
+/// banks allow. Returns (bank index, question id) in the order to ask.
+pub fn select_exam(banks: &[&Bank], count: usize, seed: u64) -> Vec<(usize, String)> {
+    let mut rng = SplitMix64(seed);
+    let mut pools: Vec<Vec<Vec<usize>>> = banks
+        .iter()
+        .map(|bank| {
+            bank.chapters
+                .iter()
+                .map(|chapter| {
+                    let mut pool: Vec<usize> = (0..bank.questions.len())
+                        .filter(|&i| bank.questions[i].chapter == chapter.id)
+                        .collect();
+                    shuffle(&mut pool, &mut rng);
+                    pool
+                })
+                .collect()
+        })
+        .collect();
+    let chapter_orders: Vec<Vec<usize>> = pools
+        .iter()
+        .map(|chapters| {
+            let mut order: Vec<usize> = (0..chapters.len()).collect();
+            shuffle(&mut order, &mut rng);
+            order
+        })
+        .collect();
+    let mut chapter_uses: Vec<Vec<usize>> = pools.iter().map(|c| vec![0; c.len()]).collect();
+    let mut per_difficulty = [0usize; 4];
+    let available: usize = pools.iter().flatten().map(Vec::len).sum();
+    let wanted = count.min(available);
+    let mut chosen: Vec<(usize, usize)> = Vec::with_capacity(wanted);
+    while chosen.len() < wanted {
+        for (book, bank) in banks.iter().enumerate() {
+            if chosen.len() == wanted {
+                break;
+            }
+            let level = |index: usize| usize::from(bank.questions[index].difficulty.min(3));
+            let open = |c: usize| !pools[book][c].is_empty();
+            let Some(fewest) = chapter_orders[book]
+                .iter()
+                .filter(|&&c| open(c))
+                .map(|&c| chapter_uses[book][c])
+                .min()
+            else {
+                continue;
+            };
+            // Among the least used chapters, the question of the difficulty
+            // picked least so far; ties go to the shuffled order.
+            let pick = chapter_orders[book]
+                .iter()
+                .filter(|&&c| open(c) && chapter_uses[book][c] == fewest)
+                .flat_map(|&c| (0..pools[book][c].len()).map(move |k| (c, k)))
+                .min_by_key(|&(c, k)| per_difficulty[level(pools[book][c][k])]);
+            if let Some((chapter, k)) = pick {
+                let index = pools[book][chapter].remove(k);
+                chapter_uses[book][chapter] += 1;
+                per_difficulty[level(index)] += 1;
+                chosen.push((book, index));
+            }
+        }
+    }
+    shuffle(&mut chosen, &mut rng);
+    chosen
+        .into_iter()
+        .map(|(book, index)| (book, banks[book].questions[index].id.clone()))
+        .collect()
+}
+
 /// Draws `count` question ids from the given chapters of a bank (all of
 /// them when `chapters` is empty) and, when `topics` is not empty, only
 /// questions tagged with one of them; the same ones for the same seed.
@@ -164,6 +236,56 @@ mod tests {
         assert!(ids
             .iter()
             .all(|id| chosen.contains(&bank.question(id).unwrap().chapter)));
+    }
+
+    /// A bank `id` with `chapters` chapters, each with one question of every
+    /// difficulty.
+    fn graded_bank(id: &str, chapters: usize) -> Bank {
+        let names: Vec<String> = (1..=chapters).map(|c| c.to_string()).collect();
+        let questions = (0..chapters * 3)
+            .map(|i| Question {
+                chapter: names[i / 3].clone(),
+                difficulty: (i % 3) as u8 + 1,
+                ..question(&format!("{id}-{i}"), QuestionKind::Single, &[0])
+            })
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::fixtures::bank(id, &names, questions)
+    }
+
+    #[test]
+    fn an_exam_spreads_over_books_chapters_and_difficulties() {
+        let (a, b) = (graded_bank("a", 4), graded_bank("b", 2));
+        let banks = [&a, &b];
+        for seed in 0..20 {
+            let exam = select_exam(&banks, 6, seed);
+            assert_eq!(exam.len(), 6);
+            let in_a: Vec<&String> = exam
+                .iter()
+                .filter(|(b, _)| *b == 0)
+                .map(|(_, id)| id)
+                .collect();
+            assert_eq!(in_a.len(), 3, "books take turns (seed {seed})");
+            let mut chapters: Vec<&str> = in_a
+                .iter()
+                .map(|id| a.question(id).unwrap().chapter.as_str())
+                .collect();
+            chapters.sort_unstable();
+            chapters.dedup();
+            assert_eq!(chapters.len(), 3, "no chapter twice before each had one");
+            let mut levels = [0; 4];
+            for (book, id) in &exam {
+                levels[usize::from(banks[*book].question(id).unwrap().difficulty)] += 1;
+            }
+            assert_eq!(levels, [0, 2, 2, 2], "difficulties even (seed {seed})");
+        }
+        assert_eq!(select_exam(&banks, 6, 9), select_exam(&banks, 6, 9));
+        assert_ne!(select_exam(&banks, 6, 9), select_exam(&banks, 6, 10));
+        assert_eq!(
+            select_exam(&banks, 99, 1).len(),
+            18,
+            "at most every question"
+        );
     }
 
     #[test]

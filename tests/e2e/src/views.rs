@@ -75,12 +75,36 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .unwrap();
             find(client, "[role=alert]").await;
         }
+        "interview-setup" => {
+            client.goto(&site.url("#/interview")).await.unwrap();
+            find(client, "#start-exam").await;
+        }
+        "exam" => {
+            client
+                .goto(&site.url(
+                    "#/interview/exam?books=fluent-python,stdlib-by-example&count=2&minutes=10&seed=1",
+                ))
+                .await
+                .unwrap();
+            find(client, ".exam .options .option input").await;
+        }
+        "interview-report" => {
+            for _ in 0..2 {
+                click(client, "form.question .options .option label").await;
+                click(client, "#check").await;
+            }
+            wait_for_text(client, "#score", |t| {
+                t.ends_with("of 2 (0%)") || t.contains(" of 2 ")
+            })
+            .await;
+            find(client, ".review").await;
+        }
         other => panic!("unknown view {other}"),
     }
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 10] = [
+pub const VIEWS: [&str; 13] = [
     "home",
     "book",
     "question",
@@ -91,4 +115,7 @@ pub const VIEWS: [&str; 10] = [
     "storage-notice",
     "resume-offer",
     "invalid-link",
+    "interview-setup",
+    "exam",
+    "interview-report",
 ];
