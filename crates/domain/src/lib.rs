@@ -15,6 +15,7 @@ mod question;
 mod score;
 mod selection;
 mod similarity;
+mod typed_output;
 mod validation;
 
 pub use answer::{Answer, AnswerError};
@@ -26,4 +27,5 @@ pub use question::{AnswerOption, Question, QuestionKind};
 pub use score::Score;
 pub use selection::{option_order, select_questions};
 pub use similarity::{near_duplicate, normalized_words};
+pub use typed_output::{normalize_output, output_matches};
 pub use validation::{is_slug, validate_bank, validate_banks, Problem};
