@@ -284,10 +284,21 @@ impl QuizSession {
         }
     }
 
-    /// The steps of an order question as arranged now, as places among the
-    /// options on screen (`question().options`), first step first.
-    pub fn arrangement(&self) -> &[usize] {
-        self.draft.steps().unwrap_or_default()
+    /// The steps of an order question as arranged now, or as given once
+    /// graded, as places among the options on screen (`question().options`),
+    /// first step first.
+    pub fn arrangement(&self) -> Vec<usize> {
+        match (self.phase, self.last_response()) {
+            (Phase::Feedback | Phase::Finished, Some(response)) => {
+                let shown = self.option_order();
+                let given = response.answer.steps().unwrap_or_default();
+                given
+                    .iter()
+                    .filter_map(|bank| shown.iter().position(|s| s == bank))
+                    .collect()
+            }
+            _ => self.draft.steps().unwrap_or_default().to_vec(),
+        }
     }
 
     /// Moves the step at `position` of the arrangement one place up (towards
@@ -651,6 +662,12 @@ mod tests {
         assert!(response.correct);
         assert_eq!(response.answer, Answer::order([0, 1, 2, 3]), "bank order");
         assert_eq!(session.move_step(1, true), 1, "no moves after grading");
+        let given: Vec<usize> = session
+            .arrangement()
+            .iter()
+            .map(|&shown| session.option_order()[shown])
+            .collect();
+        assert_eq!(given, [0, 1, 2, 3], "the order given stays on screen");
         session.next();
         assert_eq!(
             session.draft(),
