@@ -1,5 +1,6 @@
 use std::fmt;
 
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::question::{Question, QuestionKind};
@@ -8,7 +9,7 @@ use crate::question::{Question, QuestionKind};
 /// chosen options as an array of indices (`[0, 2]`, the only shape stored
 /// before typed and order questions existed), a typed output as a string,
 /// and an ordering as `{"order": [2, 0, 1]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// Chosen options as sorted indices without repeats; build with `new`.
@@ -17,6 +18,48 @@ pub enum Answer {
     Typed(String),
     /// Option indices in the order the person put them.
     Order { order: Vec<usize> },
+}
+
+/// Read by the JSON shape, as `#[serde(untagged)]` would, but without
+/// buffering the value first: that costs several KB of Wasm.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "option indices, a typed output or {{\"order\": [...]}}")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+        let mut choices = Vec::new();
+        while let Some(index) = seq.next_element()? {
+            choices.push(index);
+        }
+        Ok(Answer::Choices(choices))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Answer, E> {
+        Ok(Answer::Typed(text.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+        let mut order = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key != "order" || order.is_some() {
+                return Err(de::Error::unknown_field(&key, &["order"]));
+            }
+            order = Some(map.next_value()?);
+        }
+        let order = order.ok_or_else(|| de::Error::missing_field("order"))?;
+        Ok(Answer::Order { order })
+    }
 }
 
 impl Default for Answer {
@@ -176,6 +219,12 @@ mod tests {
         assert_eq!(read("[0,1]"), Answer::new([0, 1]));
         assert_eq!(read("[]"), Answer::default());
         assert_eq!(serde_json::to_string(&Answer::new([2])).unwrap(), "[2]");
+        for unreadable in ["7", "null", r#"{"steps":[0]}"#, r#"{}"#, r#"["a"]"#] {
+            assert!(
+                serde_json::from_str::<Answer>(unreadable).is_err(),
+                "{unreadable}"
+            );
+        }
     }
 
     #[test]
