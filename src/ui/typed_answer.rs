@@ -11,6 +11,15 @@ use quiz_application::{Phase, QuizSession};
 pub fn TypedAnswer(session: RwSignal<Option<QuizSession>>) -> impl IntoView {
     let answering =
         move || session.with(|s| s.as_ref().is_some_and(|s| s.phase() == Phase::Answering));
+    // Bound to the session, since a card drawn over the previous question's
+    // reuses its text box, and with it what was typed there.
+    let typed = move || {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| s.typed_output().to_owned())
+                .unwrap_or_default()
+        })
+    };
     let on_input = move |event: ev::Event| {
         let text = event_target_value(&event);
         session.update(|s| {
@@ -23,7 +32,7 @@ pub fn TypedAnswer(session: RwSignal<Option<QuizSession>>) -> impl IntoView {
         <label class="typed-label" for="typed-answer">"Type what the code prints (Ctrl+Enter to check)"</label>
         <textarea id="typed-answer" class="typed-answer" rows="5" spellcheck="false"
             autocomplete="off" autocapitalize="off" readonly=move || !answering()
-            on:input=on_input></textarea>
+            prop:value=typed on:input=on_input></textarea>
     }
 }
 

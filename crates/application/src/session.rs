@@ -284,6 +284,15 @@ impl QuizSession {
         }
     }
 
+    /// The output typed for a typed question, or as given once graded.
+    pub fn typed_output(&self) -> &str {
+        let answer = match (self.phase, self.last_response()) {
+            (Phase::Feedback | Phase::Finished, Some(response)) => &response.answer,
+            _ => &self.draft,
+        };
+        answer.typed_text().unwrap_or_default()
+    }
+
     /// The steps of an order question as arranged now, or as given once
     /// graded, as places among the options on screen (`question().options`),
     /// first step first.
@@ -617,10 +626,9 @@ mod tests {
         assert!(response.correct);
         assert_eq!(response.answer, Answer::typed("[1, 2]   \r\nTrue\r\n"));
         session.type_output("changed after grading");
-        assert_eq!(
-            session.last_response().unwrap().answer,
-            Answer::typed("[1, 2]   \r\nTrue\r\n")
-        );
+        assert_eq!(session.typed_output(), "[1, 2]   \r\nTrue\r\n");
+        session.next();
+        assert_eq!(session.typed_output(), "", "nothing typed on the next question");
     }
 
     /// The position in the arrangement of the step with bank index `index`
