@@ -628,7 +628,11 @@ mod tests {
         session.type_output("changed after grading");
         assert_eq!(session.typed_output(), "[1, 2]   \r\nTrue\r\n");
         session.next();
-        assert_eq!(session.typed_output(), "", "nothing typed on the next question");
+        assert_eq!(
+            session.typed_output(),
+            "",
+            "nothing typed on the next question"
+        );
     }
 
     /// The position in the arrangement of the step with bank index `index`
