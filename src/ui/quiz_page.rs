@@ -1,14 +1,16 @@
 use leptos::ev;
 use leptos::prelude::*;
 use quiz_application::{OptionMark, Phase, QuizRequest, QuizSession, Route};
-use quiz_domain::{Mode, Question, QuestionKind};
+use quiz_domain::{AnswerOption, Mode, Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
 use crate::ui::confirm_button::ConfirmButton;
 use crate::ui::focus::focus_soon;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
+use crate::ui::order_steps::{CorrectOrder, OrderSteps};
 use crate::ui::question_text::QuestionText;
+use crate::ui::typed_answer::{ExpectedOutput, TypedAnswer};
 
 #[component]
 pub fn QuizPage(request: QuizRequest) -> impl IntoView {
@@ -83,7 +85,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
     Effect::new(move |_| match phase.get() {
         Some(Phase::Answering) => {
             on_screen.track();
-            focus_soon(".quiz .option input");
+            focus_soon(".quiz .option input, .quiz #typed-answer, .quiz .steps button");
         }
         Some(_) => focus_soon("#next"),
         None => {}
@@ -180,6 +182,7 @@ fn QuestionCard(
     // The card is drawn when its question comes up, so this is when the
     // question was first shown.
     let shown_at_ms = state.now_ms();
+    let question_kind = question.kind;
     let answer = move || {
         let mut answered = None;
         session.update(|s| {
@@ -203,13 +206,15 @@ fn QuestionCard(
         answer();
     };
     // Enter on an option answers, the same in every browser (implicit
-    // submission from radio buttons and checkboxes varies).
+    // submission from radio buttons and checkboxes varies); in the typed
+    // answer Enter is a new line, so Ctrl+Enter answers there.
     let enter_submits = move |event: ev::KeyboardEvent| {
         let on_option = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .is_some();
-        if event.key() == "Enter" && on_option {
+        let typed_done = event.ctrl_key() && question_kind == QuestionKind::Typed;
+        if event.key() == "Enter" && (on_option || typed_done) {
             event.prevent_default();
             answer();
         }
@@ -225,17 +230,87 @@ fn QuestionCard(
             on_finish();
         }
     };
+    let instruction = match question.kind {
+        QuestionKind::Multiple => "Select all that apply.",
+        QuestionKind::TrueFalse => "True or false?",
+        QuestionKind::Typed => "Type the exact output.",
+        QuestionKind::Order => {
+            "Put the steps in order: first at the top (Alt+Arrow keys move the focused step)."
+        }
+        _ => "Choose one answer.",
+    };
+    let (answer_area, kind_feedback) = match question.kind {
+        QuestionKind::Typed => (
+            view! { <TypedAnswer session/> }.into_any(),
+            question
+                .accept
+                .first()
+                .cloned()
+                .map(|expected| view! { <ExpectedOutput expected/> }.into_any()),
+        ),
+        QuestionKind::Order => {
+            let mut in_bank_order: Vec<(usize, AnswerOption)> = order
+                .iter()
+                .copied()
+                .zip(question.options.iter().cloned())
+                .collect();
+            in_bank_order.sort_by_key(|(bank, _)| *bank);
+            let correct = in_bank_order.into_iter().map(|(_, step)| step).collect();
+            (
+                view! { <OrderSteps session steps=question.options.clone() order=order.clone()/> }
+                    .into_any(),
+                Some(
+                    view! { <p>"The correct order:"</p> <CorrectOrder steps=correct/> }.into_any(),
+                ),
+            )
+        }
+        _ => (
+            choice_options(session, &question, order, mark, answering),
+            None,
+        ),
+    };
+    view! {
+        <div class="progress-line">
+            <span id="progress-label">{format!("Question {number} of {total}")}</span>
+            <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
+        </div>
+        <form class="question" class:answered=move || !answering() data-question=question.id.clone()
+            on:submit=submit on:keydown=enter_submits>
+            <fieldset>
+                <legend class="visually-hidden">{format!("Question {number}: {instruction}")}</legend>
+                <QuestionText question=question.clone()/>
+                <p class="instruction" aria-hidden="true">{instruction}</p>
+                {answer_area}
+            </fieldset>
+            <p class="problem" role="alert">{move || problem.get()}</p>
+            <button type="submit" class="primary" id="check" hidden=move || !answering()>"Check answer"</button>
+        </form>
+        <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
+            <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
+            {kind_feedback}
+            {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
+            {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+        </div>
+        <button type="button" class="primary" id="next" hidden=answering on:click=next>
+            {if is_last { "See your results" } else { "Next question" }}
+        </button>
+    }
+}
+
+/// The options of a choice question, each with its reason shown once graded.
+fn choice_options(
+    session: RwSignal<Option<QuizSession>>,
+    question: &Question,
+    order: Vec<usize>,
+    mark: impl Fn(usize) -> OptionMark + Copy + Send + Sync + 'static,
+    answering: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> AnyView {
     let input_type = if question.kind.allows_several_choices() {
         "checkbox"
     } else {
         "radio"
     };
     let literal = question.kind == QuestionKind::Output;
-    let instruction = match question.kind {
-        QuestionKind::Multiple => "Select all that apply.",
-        QuestionKind::TrueFalse => "True or false?",
-        _ => "Choose one answer.",
-    };
     let options = question
         .options
         .iter()
@@ -260,31 +335,7 @@ fn QuestionCard(
             }
         })
         .collect_view();
-    view! {
-        <div class="progress-line">
-            <span id="progress-label">{format!("Question {number} of {total}")}</span>
-            <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
-        </div>
-        <form class="question" class:answered=move || !answering() data-question=question.id.clone()
-            on:submit=submit on:keydown=enter_submits>
-            <fieldset>
-                <legend class="visually-hidden">{format!("Question {number}: {instruction}")}</legend>
-                <QuestionText question=question.clone()/>
-                <p class="instruction" aria-hidden="true">{instruction}</p>
-                <ul class="options" class:literal=literal>{options}</ul>
-            </fieldset>
-            <p class="problem" role="alert">{move || problem.get()}</p>
-            <button type="submit" class="primary" id="check" hidden=move || !answering()>"Check answer"</button>
-        </form>
-        <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
-            <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
-            {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
-            {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
-        </div>
-        <button type="button" class="primary" id="next" hidden=answering on:click=next>
-            {if is_last { "See your results" } else { "Next question" }}
-        </button>
-    }
+    view! { <ul class="options" class:literal=literal>{options}</ul> }.into_any()
 }
 
 fn verdict_class(correct: Option<bool>) -> &'static str {

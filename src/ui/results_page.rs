@@ -2,14 +2,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{OptionMark, QuizRequest, Route};
-use quiz_domain::{AttemptResult, Bank, QuestionKind, Response};
+use quiz_domain::{AttemptResult, Bank, Question, QuestionKind, Response};
 
 use crate::adapters::clock::random_seed;
 use crate::state::app_state;
 use crate::ui::focus::focus_page_on_open;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
+use crate::ui::order_steps::CorrectOrder;
 use crate::ui::question_text::QuestionText;
 use crate::ui::score_text::score_text;
+use crate::ui::typed_answer::ExpectedOutput;
 
 #[component]
 pub fn ResultsPage(attempt: String) -> impl IntoView {
@@ -111,7 +113,6 @@ pub fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
         }
         .into_any();
     };
-    let literal = question.kind == QuestionKind::Output;
     let chapter = bank
         .chapter(&question.chapter)
         .map(|c| format!("Chapter {} · {}", c.id, c.title))
@@ -120,20 +121,58 @@ pub fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
         <li class="review-item" class:right=response.correct class:wrong=!response.correct>
             <p class="verdict">{if response.correct { "Correct" } else { "Wrong" }} <span class="chapter">{chapter}</span></p>
             <QuestionText question=question.clone()/>
-            <ul class="options review-options" class:literal=literal>
-                {question.options.iter().enumerate().map(|(index, option)| {
-                    let mark = OptionMark::graded(response.answer.contains(index), option.correct);
-                    view! {
-                        <li class=mark_class(mark)>
-                            {option_text(option, literal)}
-                            <div class="why"><strong>{mark_label(mark)}</strong> <div inner_html=option.why.clone()></div></div>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {review_answer(&question, &response)}
             {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
             {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
         </li>
     }
     .into_any()
+}
+
+/// What was answered next to what was right: the options marked, the
+/// output typed and the one expected, or the order given and the correct one.
+fn review_answer(question: &Question, response: &Response) -> AnyView {
+    match question.kind {
+        QuestionKind::Typed => view! {
+            <div class="typed-review">
+                <p>"You typed:"</p>
+                <pre class="typed-given">{response.answer.typed_text().unwrap_or_default().to_owned()}</pre>
+                <ExpectedOutput expected=question.accept.first().cloned().unwrap_or_default()/>
+            </div>
+        }
+        .into_any(),
+        QuestionKind::Order => {
+            let given = response.answer.steps().unwrap_or_default();
+            view! {
+                <div class="order-review">
+                    <p>"Your order:"</p>
+                    <ol class="given-order">
+                        {given.iter().filter_map(|&i| question.options.get(i)).map(|step| view! {
+                            <li class="step-text" inner_html=step.text.clone()></li>
+                        }).collect_view()}
+                    </ol>
+                    <p>"The correct order:"</p>
+                    <CorrectOrder steps=question.options.clone()/>
+                </div>
+            }
+            .into_any()
+        }
+        _ => {
+            let literal = question.kind == QuestionKind::Output;
+            view! {
+                <ul class="options review-options" class:literal=literal>
+                    {question.options.iter().enumerate().map(|(index, option)| {
+                        let mark = OptionMark::graded(response.answer.contains(index), option.correct);
+                        view! {
+                            <li class=mark_class(mark)>
+                                {option_text(option, literal)}
+                                <div class="why"><strong>{mark_label(mark)}</strong> <div inner_html=option.why.clone()></div></div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    }
 }

@@ -2,7 +2,7 @@ use crate::quiz_request::QuizRequest;
 use crate::unfinished::UnfinishedQuiz;
 use quiz_domain::{
     option_order, select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question,
-    Response,
+    QuestionKind, Response,
 };
 
 /// Where a quiz stands between two clicks.
@@ -48,7 +48,8 @@ impl OptionMark {
 
 /// A quiz being taken in practice mode: answer, see feedback, move on.
 /// Options are shown shuffled by the quiz seed; the draft and the marks use
-/// the order on screen, while answers are kept in the bank's order.
+/// the order on screen, while answers are kept in the bank's order (for an
+/// order question, the steps given as bank indices).
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizSession {
     /// The questions as the bank has them, for grading.
@@ -135,7 +136,7 @@ impl QuizSession {
         } else {
             Phase::Answering
         };
-        QuizSession {
+        let mut session = QuizSession {
             questions,
             shown,
             orders,
@@ -143,6 +144,19 @@ impl QuizSession {
             phase,
             draft: Answer::default(),
             request,
+        };
+        session.draft = session.blank_draft();
+        session
+    }
+
+    /// What the question on screen holds before the person acts: nothing
+    /// chosen, nothing typed, or the steps in the shuffled order shown.
+    fn blank_draft(&self) -> Answer {
+        let question = self.question();
+        match question.kind {
+            QuestionKind::Typed => Answer::typed(""),
+            QuestionKind::Order => Answer::order(0..question.options.len()),
+            _ => Answer::default(),
         }
     }
 
@@ -250,13 +264,66 @@ impl QuizSession {
         }
     }
 
-    /// Chooses or un-chooses an option while answering; ignored otherwise.
+    /// Chooses or un-chooses an option while answering; ignored otherwise,
+    /// and on questions answered without choosing (so digit keys are safe).
     pub fn choose(&mut self, option: usize) {
-        if self.phase != Phase::Answering || option >= self.question().options.len() {
+        if self.phase != Phase::Answering
+            || option >= self.question().options.len()
+            || !self.question().kind.takes_choices()
+        {
             return;
         }
         let several = self.question().kind.allows_several_choices();
         self.draft = self.draft.toggled(option, several);
+    }
+
+    /// Keeps what the person typed as the answer to a typed question.
+    pub fn type_output(&mut self, text: &str) {
+        if self.phase == Phase::Answering && self.question().kind == QuestionKind::Typed {
+            self.draft = Answer::typed(text);
+        }
+    }
+
+    /// The output typed for a typed question, or as given once graded.
+    pub fn typed_output(&self) -> &str {
+        let answer = match (self.phase, self.last_response()) {
+            (Phase::Feedback | Phase::Finished, Some(response)) => &response.answer,
+            _ => &self.draft,
+        };
+        answer.typed_text().unwrap_or_default()
+    }
+
+    /// The steps of an order question as arranged now, or as given once
+    /// graded, as places among the options on screen (`question().options`),
+    /// first step first.
+    pub fn arrangement(&self) -> Vec<usize> {
+        match (self.phase, self.last_response()) {
+            (Phase::Feedback | Phase::Finished, Some(response)) => {
+                let shown = self.option_order();
+                let given = response.answer.steps().unwrap_or_default();
+                given
+                    .iter()
+                    .filter_map(|bank| shown.iter().position(|s| s == bank))
+                    .collect()
+            }
+            _ => self.draft.steps().unwrap_or_default().to_vec(),
+        }
+    }
+
+    /// Moves the step at `position` of the arrangement one place up (towards
+    /// the first) or down, while answering; returns its position after the
+    /// move, unchanged at either end.
+    pub fn move_step(&mut self, position: usize, up: bool) -> usize {
+        let count = self.arrangement().len();
+        if self.phase != Phase::Answering || position >= count {
+            return position;
+        }
+        let to = match up {
+            true => position.saturating_sub(1),
+            false => (position + 1).min(count - 1),
+        };
+        self.draft = self.draft.moved(position, to);
+        to
     }
 
     pub fn submit(&mut self) -> Result<&Response, AttemptError> {
@@ -265,7 +332,14 @@ impl QuizSession {
         }
         let place = self.place();
         let draft = std::mem::take(&mut self.draft);
-        let in_bank_order = Answer::new(draft.choices().iter().map(|&i| self.orders[place][i]));
+        let to_bank = |shown: &[usize]| -> Vec<usize> {
+            shown.iter().map(|&i| self.orders[place][i]).collect()
+        };
+        let in_bank_order = match &draft {
+            Answer::Choices(choices) => Answer::new(to_bank(choices)),
+            Answer::Order { order } => Answer::order(to_bank(order)),
+            Answer::Typed(text) => Answer::typed(text.clone()),
+        };
         match self.attempt.answer(&self.questions[place], in_bank_order) {
             Ok(_) => {
                 self.phase = Phase::Feedback;
@@ -291,6 +365,7 @@ impl QuizSession {
             } else {
                 Phase::Answering
             };
+            self.draft = self.blank_draft();
         }
     }
 
@@ -308,8 +383,8 @@ impl QuizSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quiz_domain::fixtures::question;
-    use quiz_domain::{QuestionKind, Score};
+    use quiz_domain::fixtures::{order_question, question, typed_question};
+    use quiz_domain::Score;
 
     /// Where the bank's option `index` (text `o{index}`) is on screen.
     fn place(session: &QuizSession, index: usize) -> usize {
@@ -526,6 +601,117 @@ mod tests {
             QuizSession::start(&bank(), &request, 0),
             Err("T has no chapter \"7\"".into())
         );
+    }
+
+    fn bank_of_new_types() -> Bank {
+        quiz_domain::fixtures::bank(
+            "b",
+            &["1"],
+            vec![
+                typed_question("b-typed", &["[1, 2]\nTrue"]),
+                order_question("b-order", 4),
+                question("b-1", QuestionKind::Single, &[2]),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_typed_output_is_graded_after_normalisation_and_kept_as_typed() {
+        let mut session =
+            QuizSession::start(&bank_of_new_types(), &QuizRequest::new("b", 3, 1), 0).unwrap();
+        assert_eq!(session.question().id, "b-typed");
+        session.choose(0);
+        assert_eq!(session.draft(), &Answer::typed(""), "digits choose nothing");
+        assert_eq!(
+            session.submit().unwrap_err().to_string(),
+            "type the output first"
+        );
+        session.type_output("[1, 2]   \r\nTrue\r\n");
+        let response = session.submit().unwrap();
+        assert!(response.correct);
+        assert_eq!(response.answer, Answer::typed("[1, 2]   \r\nTrue\r\n"));
+        session.type_output("changed after grading");
+        assert_eq!(session.typed_output(), "[1, 2]   \r\nTrue\r\n");
+        session.next();
+        assert_eq!(
+            session.typed_output(),
+            "",
+            "nothing typed on the next question"
+        );
+    }
+
+    /// The position in the arrangement of the step with bank index `index`
+    /// (text `s{index}`).
+    fn position_of_step(session: &QuizSession, index: usize) -> usize {
+        let text = format!("s{index}");
+        session
+            .arrangement()
+            .iter()
+            .position(|&shown| session.question().options[shown].text == text)
+            .unwrap()
+    }
+
+    #[test]
+    fn an_order_is_arranged_by_moves_and_graded_in_bank_order() {
+        let mut session =
+            QuizSession::start(&bank_of_new_types(), &QuizRequest::new("b", 3, 1), 0).unwrap();
+        session.type_output("x");
+        session.submit().unwrap();
+        session.next();
+        assert_eq!(session.question().id, "b-order");
+        let shown: Vec<&str> = session
+            .arrangement()
+            .iter()
+            .map(|&i| session.question().options[i].text.as_str())
+            .collect();
+        assert_ne!(shown, ["s0", "s1", "s2", "s3"], "shown shuffled");
+        session.choose(1);
+        assert_eq!(session.arrangement(), [0, 1, 2, 3], "digits move nothing");
+        assert_eq!(session.move_step(0, true), 0, "the first cannot go up");
+        assert_eq!(session.move_step(3, false), 3, "the last cannot go down");
+        for step in 0..4 {
+            while position_of_step(&session, step) > step {
+                let position = position_of_step(&session, step);
+                assert_eq!(session.move_step(position, true), position - 1);
+            }
+        }
+        let response = session.submit().unwrap();
+        assert!(response.correct);
+        assert_eq!(response.answer, Answer::order([0, 1, 2, 3]), "bank order");
+        assert_eq!(session.move_step(1, true), 1, "no moves after grading");
+        let given: Vec<usize> = session
+            .arrangement()
+            .iter()
+            .map(|&shown| session.option_order()[shown])
+            .collect();
+        assert_eq!(given, [0, 1, 2, 3], "the order given stays on screen");
+        session.next();
+        assert_eq!(
+            session.draft(),
+            &Answer::default(),
+            "a choice question next"
+        );
+    }
+
+    #[test]
+    fn a_wrong_order_is_wrong_and_resumes_as_given() {
+        let bank = bank_of_new_types();
+        let mut session = QuizSession::start(&bank, &QuizRequest::new("b", 3, 1), 0).unwrap();
+        session.type_output("[1, 2]\nFalse");
+        assert!(!session.submit().unwrap().correct);
+        session.next();
+        let given: Vec<usize> = session
+            .arrangement()
+            .iter()
+            .map(|&shown| session.option_order()[shown])
+            .collect();
+        let response = session.submit().unwrap();
+        assert!(!response.correct, "the shuffle is never the answer");
+        assert_eq!(response.answer, Answer::order(given));
+        let saved = serde_json::to_string(&session.unfinished()).unwrap();
+        assert!(saved.contains("\"answer\":{\"order\":["), "{saved}");
+        let resumed = QuizSession::resume(&bank, serde_json::from_str(&saved).unwrap()).unwrap();
+        assert_eq!(resumed.unfinished(), session.unfinished());
     }
 
     #[test]

@@ -3,20 +3,33 @@
 use std::path::{Path, PathBuf};
 
 use quiz_domain::{
-    AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind, BANK_FORMAT,
+    normalize_output, AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind,
+    BANK_FORMAT,
 };
 
 use crate::highlight::highlight_python;
 use crate::markdown::{literal, render, render_inline};
 use crate::source::{parse, SourceBank, SourceQuestion};
 
-/// An output question's claim, to be checked against CPython.
+/// An output or typed question's claim, to be checked against CPython.
 #[derive(Clone, Debug)]
 pub struct Snippet {
     pub question: String,
     pub code: String,
-    pub expected: String,
-    pub wrong: Vec<String>,
+    pub claim: Claim,
+}
+
+#[derive(Clone, Debug)]
+pub enum Claim {
+    /// An output question: the correct option's text must be what CPython
+    /// prints, and no wrong option's.
+    Options {
+        expected: String,
+        wrong: Vec<String>,
+    },
+    /// A typed question: what CPython prints, normalised, must be one of
+    /// these.
+    Accepted(Vec<String>),
 }
 
 pub struct Compiled {
@@ -136,10 +149,8 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let snippet = match (&source.code, kind) {
-        (Some(code), QuestionKind::Output) => Some(Snippet {
-            question: source.id.clone(),
-            code: code.clone(),
+    let claim = match kind {
+        QuestionKind::Output => Some(Claim::Options {
             expected: source
                 .options
                 .iter()
@@ -154,8 +165,14 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
                 .map(|o| o.text.clone())
                 .collect(),
         }),
+        QuestionKind::Typed => Some(Claim::Accepted(source.accept.clone())),
         _ => None,
     };
+    let snippet = source.code.clone().zip(claim).map(|(code, claim)| Snippet {
+        question: source.id.clone(),
+        code,
+        claim,
+    });
     let question = Question {
         id: source.id,
         chapter: source.chapter,
@@ -167,6 +184,8 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
         explanation: source.explanation.as_deref().map(render).transpose()?,
         reread: source.reread,
         options,
+        // Normalised once here, so the app shows the expected output clean.
+        accept: source.accept.iter().map(|a| normalize_output(a)).collect(),
     };
     Ok((question, snippet))
 }

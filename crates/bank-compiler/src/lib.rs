@@ -10,7 +10,7 @@ mod source;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{compile_file, Compiled, FileProblem, Snippet};
+pub use compile::{compile_file, Claim, Compiled, FileProblem, Snippet};
 pub use snippets::check_all as check_snippets;
 
 use quiz_domain::{validate_banks, Catalog};

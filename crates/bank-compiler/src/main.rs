@@ -1,7 +1,7 @@
 //! `bank-compiler build [--content DIR] [--out DIR]`: validate and write the
 //! bank files (Trunk runs this after each build, into its staging folder).
 //! `bank-compiler check [--content DIR] [FILE...]`: validate, and run the
-//! output snippets of the given files (all files when none is given) with
+//! output and typed snippets of the given files (all files when none is given) with
 //! CPython. `--content` defaults to this checkout's content/ folder.
 
 use std::path::{Path, PathBuf};
@@ -111,7 +111,7 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
     }
     let questions: usize = selected.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
-        "ok: {} bank(s), {questions} questions valid, {} output snippets match CPython",
+        "ok: {} bank(s), {questions} questions valid, {} output and typed snippets match CPython",
         selected.len(),
         snippets.len()
     ))

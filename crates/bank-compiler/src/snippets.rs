@@ -1,11 +1,13 @@
-//! Runs output questions' snippets with CPython and compares what they print
-//! with the answer the bank records.
+//! Runs output and typed questions' snippets with CPython and compares what
+//! they print with the answers the bank records.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::compile::Snippet;
+use quiz_domain::normalize_output;
+
+use crate::compile::{Claim, Snippet};
 
 const TIME_LIMIT: Duration = Duration::from_secs(10);
 
@@ -95,14 +97,25 @@ pub fn check(snippet: &Snippet) -> Result<(), String> {
             "the output depends on PYTHONHASHSEED: {observed:?} then {again:?}"
         ));
     }
-    if observed != snippet.expected.trim_end() {
-        return Err(format!(
-            "CPython prints {observed:?} but the correct option says {:?}",
-            snippet.expected
-        ));
-    }
-    if let Some(wrong) = snippet.wrong.iter().find(|w| w.trim_end() == observed) {
-        return Err(format!("the wrong option {wrong:?} is what CPython prints"));
+    match &snippet.claim {
+        Claim::Options { expected, wrong } => {
+            if observed != expected.trim_end() {
+                return Err(format!(
+                    "CPython prints {observed:?} but the correct option says {expected:?}"
+                ));
+            }
+            if let Some(wrong) = wrong.iter().find(|w| w.trim_end() == observed) {
+                return Err(format!("the wrong option {wrong:?} is what CPython prints"));
+            }
+        }
+        Claim::Accepted(accepted) => {
+            let printed = normalize_output(&observed);
+            if !accepted.iter().any(|a| normalize_output(a) == printed) {
+                return Err(format!(
+                    "CPython prints {printed:?}, which is not among the accepted outputs {accepted:?}"
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -141,9 +154,30 @@ mod tests {
         Snippet {
             question: "q".into(),
             code: code.into(),
-            expected: expected.into(),
-            wrong: wrong.iter().map(|w| w.to_string()).collect(),
+            claim: Claim::Options {
+                expected: expected.into(),
+                wrong: wrong.iter().map(|w| w.to_string()).collect(),
+            },
         }
+    }
+
+    fn typed(code: &str, accepted: &[&str]) -> Snippet {
+        Snippet {
+            question: "q".into(),
+            code: code.into(),
+            claim: Claim::Accepted(accepted.iter().map(|a| a.to_string()).collect()),
+        }
+    }
+
+    #[test]
+    fn a_typed_snippet_passes_when_its_normalised_output_is_accepted() {
+        let code = "print('a  ')\nprint()\nprint(' b')\nprint()";
+        assert!(check(&typed(code, &["x", "a\r\n\r\n b  \r\n"])).is_ok());
+        let error = check(&typed(code, &["a\n b"])).unwrap_err();
+        assert!(
+            error.contains("CPython prints \"a\\n\\n b\", which is not among"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -41,7 +41,12 @@ pub struct SourceQuestion {
     pub code: Option<String>,
     pub explanation: Option<String>,
     pub reread: Option<String>,
+    /// Absent from typed questions.
+    #[serde(default)]
     pub options: Vec<SourceOption>,
+    /// Typed questions: the outputs accepted.
+    #[serde(default)]
+    pub accept: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

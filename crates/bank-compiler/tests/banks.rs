@@ -1,5 +1,5 @@
 //! The shipped question banks: every file compiles and validates, and every
-//! output question's recorded answer is what CPython prints.
+//! output and typed question's recorded answer is what CPython prints.
 
 use bank_compiler::{check_snippets, compile_all, content_dir, source_files, Compiled};
 
@@ -92,6 +92,15 @@ fn every_bank_meets_its_coverage_floor() {
                 kind.name()
             );
         }
+        for kind in [QuestionKind::Typed, QuestionKind::Order] {
+            let count = bank.questions.iter().filter(|q| q.kind == kind).count();
+            assert!(
+                count >= 2,
+                "{}: {count} {} question(s), fewer than 2",
+                bank.book.id,
+                kind.name()
+            );
+        }
         let outputs = bank
             .questions
             .iter()
@@ -110,4 +119,115 @@ fn every_bank_meets_its_coverage_floor() {
             );
         }
     }
+}
+
+/// A bank folder in the temporary directory holding one book whose
+/// questions are `questions` (TOML), for the compiler's messages.
+fn compile_source(name: &str, questions: &str) -> Result<Vec<Compiled>, Vec<String>> {
+    let dir = std::env::temp_dir().join(format!("bank-test-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = format!(
+        "[book]\nid = \"b\"\ntitle = \"T\"\nauthors = \"A\"\nsummary = \"S\"\n\n\
+         [[chapters]]\nid = \"1\"\ntitle = \"One\"\n\n{questions}"
+    );
+    std::fs::write(dir.join("b.toml"), source).unwrap();
+    let result = compile_all(&source_files(&dir).unwrap())
+        .map_err(|problems| problems.iter().map(|p| p.problem.clone()).collect());
+    std::fs::remove_dir_all(&dir).unwrap();
+    result
+}
+
+#[test]
+fn malformed_typed_and_order_questions_are_reported() {
+    let problems = compile_source(
+        "malformed",
+        r#"
+[[questions]]
+id = "b-typed"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "typed"
+prompt = "Type what this prints."
+
+[[questions]]
+id = "b-order"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "order"
+prompt = "Put these in order."
+accept = ["1"]
+[[questions.options]]
+text = "first"
+why = "w"
+[[questions.options]]
+text = "second"
+correct = true
+why = "w"
+"#,
+    )
+    .err()
+    .expect("malformed questions fail");
+    assert_eq!(
+        problems,
+        [
+            "question b-typed: typed question has no code",
+            "question b-typed: typed question needs an explanation",
+            "question b-typed: typed question needs at least one accepted output (accept)",
+            "question b-order: needs 3 to 6 steps, found 2",
+            "question b-order: order question marks no step correct: the order written is the answer",
+            "question b-order: only typed questions take accepted outputs (accept)",
+        ]
+    );
+}
+
+#[test]
+fn a_typed_question_compiles_with_its_accepted_outputs_normalised_and_checked() {
+    let compiled = compile_source(
+        "typed",
+        r#"
+[[questions]]
+id = "b-typed"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "typed"
+prompt = "Type what this prints."
+code = "print(sorted({3, 1, 2}))\nprint('done')"
+explanation = "`sorted` returns a list."
+accept = ["[1, 2, 3]  \r\ndone\r\n"]
+"#,
+    )
+    .expect("a sound typed question compiles");
+    let question = &compiled[0].bank.questions[0];
+    assert_eq!(question.accept, ["[1, 2, 3]\ndone"]);
+    assert!(question.options.is_empty());
+    let failures = check_snippets(&compiled[0].snippets);
+    assert!(failures.is_empty(), "{failures:?}");
+
+    let wrong = compile_source(
+        "typed-wrong",
+        r#"
+[[questions]]
+id = "b-typed"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "typed"
+prompt = "Type what this prints."
+code = "print(sorted({3, 1, 2}))"
+explanation = "`sorted` returns a list."
+accept = ["{1, 2, 3}"]
+"#,
+    )
+    .unwrap();
+    let failures = check_snippets(&wrong[0].snippets);
+    assert_eq!(failures.len(), 1);
+    assert!(
+        failures[0]
+            .1
+            .contains("CPython prints \"[1, 2, 3]\", which is not among"),
+        "{failures:?}"
+    );
 }

@@ -17,6 +17,7 @@ pub fn question(id: &str, kind: QuestionKind, correct: &[usize]) -> Question {
         code: None,
         explanation: None,
         reread: None,
+        accept: Vec::new(),
         options: (0..3)
             .map(|i| AnswerOption {
                 text: format!("o{i}"),
@@ -25,6 +26,34 @@ pub fn question(id: &str, kind: QuestionKind, correct: &[usize]) -> Question {
                 fixed: false,
             })
             .collect(),
+    }
+}
+
+/// A typed question accepting the given outputs.
+pub fn typed_question(id: &str, accept: &[&str]) -> Question {
+    Question {
+        kind: QuestionKind::Typed,
+        code: Some("print(4)".into()),
+        explanation: Some("e".into()),
+        options: Vec::new(),
+        accept: accept.iter().map(|a| a.to_string()).collect(),
+        ..question(id, QuestionKind::Single, &[])
+    }
+}
+
+/// An order question whose steps `s0`, `s1`, … are written in order.
+pub fn order_question(id: &str, steps: usize) -> Question {
+    Question {
+        kind: QuestionKind::Order,
+        options: (0..steps)
+            .map(|i| AnswerOption {
+                text: format!("s{i}"),
+                correct: false,
+                why: "w".into(),
+                fixed: false,
+            })
+            .collect(),
+        ..question(id, QuestionKind::Single, &[])
     }
 }
 

@@ -16,6 +16,7 @@ mod review;
 mod score;
 mod selection;
 mod similarity;
+mod typed_output;
 mod validation;
 
 pub use answer::{Answer, AnswerError};
@@ -28,4 +29,5 @@ pub use review::{Grade, ReviewCard, DESIRED_RETENTION, SLOW_AFTER_MS};
 pub use score::Score;
 pub use selection::{option_order, select_exam, select_questions};
 pub use similarity::{near_duplicate, normalized_words};
+pub use typed_output::{normalize_output, output_matches};
 pub use validation::{is_slug, validate_bank, validate_banks, Problem};

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answer::Answer;
+use crate::typed_output::output_matches;
 
 /// How a question is asked and how many options may be chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,15 +12,28 @@ pub enum QuestionKind {
     TrueFalse,
     /// "What does this code print": one correct option, the literal output.
     Output,
+    /// "What does this code print", typed in full and compared with the
+    /// accepted outputs after `normalize_output`; no options.
+    Typed,
+    /// The options are steps written in their correct order; the person
+    /// puts them back in order from a shuffle. All or nothing.
+    Order,
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 4] = [
+    pub const ALL: [QuestionKind; 6] = [
         QuestionKind::Single,
         QuestionKind::Multiple,
         QuestionKind::TrueFalse,
         QuestionKind::Output,
+        QuestionKind::Typed,
+        QuestionKind::Order,
     ];
+
+    /// Whether the person answers by choosing among options.
+    pub fn takes_choices(self) -> bool {
+        !matches!(self, QuestionKind::Typed | QuestionKind::Order)
+    }
 
     pub fn allows_several_choices(self) -> bool {
         self == QuestionKind::Multiple
@@ -31,6 +45,8 @@ impl QuestionKind {
             QuestionKind::Multiple => "multiple",
             QuestionKind::TrueFalse => "true-false",
             QuestionKind::Output => "output",
+            QuestionKind::Typed => "typed",
+            QuestionKind::Order => "order",
         }
     }
 
@@ -71,24 +87,40 @@ pub struct Question {
     pub explanation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reread: Option<String>,
+    /// Choices to pick from, or for order questions the steps in their
+    /// correct order; none for typed questions.
+    #[serde(default)]
     pub options: Vec<AnswerOption>,
+    /// Typed questions: the outputs accepted, normalised, the first shown
+    /// as the expected output.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<String>,
 }
 
 impl Question {
     pub fn correct_answer(&self) -> Answer {
-        Answer::new(
-            self.options
-                .iter()
-                .enumerate()
-                .filter(|(_, option)| option.correct)
-                .map(|(index, _)| index),
-        )
+        match self.kind {
+            QuestionKind::Typed => Answer::typed(self.accept.first().cloned().unwrap_or_default()),
+            QuestionKind::Order => Answer::order(0..self.options.len()),
+            _ => Answer::new(
+                self.options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, option)| option.correct)
+                    .map(|(index, _)| index),
+            ),
+        }
     }
 
-    /// Multiple-select questions score all or nothing: the chosen set must be
-    /// exactly the correct set.
+    /// Multiple-select and order questions score all or nothing: the chosen
+    /// set must be exactly the correct set, the order exactly the bank's.
+    /// A typed output is right when it is one of the accepted outputs once
+    /// both are normalised.
     pub fn is_correct(&self, answer: &Answer) -> bool {
-        *answer == self.correct_answer()
+        match (self.kind, answer) {
+            (QuestionKind::Typed, Answer::Typed(text)) => output_matches(text, &self.accept),
+            _ => *answer == self.correct_answer(),
+        }
     }
 }
 
@@ -103,6 +135,26 @@ mod tests {
         assert!(question.is_correct(&Answer::new([2, 0])));
         assert!(!question.is_correct(&Answer::new([0])));
         assert!(!question.is_correct(&Answer::new([0, 1, 2])));
+    }
+
+    #[test]
+    fn a_typed_output_is_graded_after_normalisation() {
+        let question = crate::fixtures::typed_question("t", &["a b\nC"]);
+        assert!(question.is_correct(&Answer::typed("a b  \r\nC\r\n")));
+        assert!(question.is_correct(&Answer::typed("\n\na b\rC")));
+        assert!(!question.is_correct(&Answer::typed("a  b\nC")));
+        assert!(!question.is_correct(&Answer::typed("a b\nc")));
+        assert!(!question.is_correct(&Answer::new([0])));
+        assert_eq!(question.correct_answer(), Answer::typed("a b\nC"));
+    }
+
+    #[test]
+    fn an_order_is_right_only_when_every_step_is_in_place() {
+        let question = crate::fixtures::order_question("o", 4);
+        assert!(question.is_correct(&Answer::order([0, 1, 2, 3])));
+        assert!(!question.is_correct(&Answer::order([0, 1, 3, 2])));
+        assert!(!question.is_correct(&Answer::order([3, 2, 1, 0])));
+        assert!(!question.is_correct(&Answer::new([0, 1, 2, 3])));
     }
 
     #[test]

@@ -28,7 +28,8 @@ fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
 /// The order to show a question's options in, as indices into
 /// `question.options`: shuffled by `seed`, so a quiz link shows the same
 /// order again, except that true/false questions and options marked
-/// `fixed` (such as "none of these") keep their places.
+/// `fixed` (such as "none of these") keep their places. The steps of an
+/// order question, written in their correct order, are never shown in it.
 pub fn option_order(question: &Question, seed: u64) -> Vec<usize> {
     let count = question.options.len();
     if question.kind == QuestionKind::TrueFalse {
@@ -37,6 +38,9 @@ pub fn option_order(question: &Question, seed: u64) -> Vec<usize> {
     let fixed = |i: usize| question.options[i].fixed;
     let mut movable: Vec<usize> = (0..count).filter(|&i| !fixed(i)).collect();
     shuffle(&mut movable, &mut SplitMix64(seed));
+    if question.kind == QuestionKind::Order && movable.is_sorted() {
+        movable.rotate_left(1);
+    }
     let mut moved = movable.into_iter();
     (0..count)
         .map(|i| {
@@ -62,8 +66,14 @@ pub fn select_exam(banks: &[&Bank], count: usize, seed: u64) -> Vec<(usize, Stri
             bank.chapters
                 .iter()
                 .map(|chapter| {
+                    // Choice questions only: the exam page has no typing or
+                    // ordering widget.
+                    let asked = |q: &Question| {
+                        q.chapter == chapter.id
+                            && !matches!(q.kind, QuestionKind::Typed | QuestionKind::Order)
+                    };
                     let mut pool: Vec<usize> = (0..bank.questions.len())
-                        .filter(|&i| bank.questions[i].chapter == chapter.id)
+                        .filter(|&i| asked(&bank.questions[i]))
                         .collect();
                     shuffle(&mut pool, &mut rng);
                     pool
@@ -311,6 +321,23 @@ mod tests {
         assert_eq!(option_order(&q, 7), option_order(&q, 7));
         let true_false = question("tf", QuestionKind::TrueFalse, &[1]);
         assert_eq!(option_order(&true_false, 3), [0, 1, 2]);
+    }
+
+    #[test]
+    fn order_questions_are_never_shown_in_their_correct_order() {
+        for steps in 2..=6 {
+            let q = crate::fixtures::order_question("o", steps);
+            let identity: Vec<usize> = (0..steps).collect();
+            let orders: std::collections::HashSet<Vec<usize>> =
+                (0..200).map(|seed| option_order(&q, seed)).collect();
+            assert!(!orders.contains(&identity), "{steps} steps");
+            assert!(steps == 2 || orders.len() > 2, "{steps} steps still vary");
+            for order in &orders {
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, identity, "a permutation");
+            }
+        }
     }
 
     #[test]

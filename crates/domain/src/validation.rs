@@ -4,6 +4,7 @@ use std::fmt;
 use crate::bank::Bank;
 use crate::question::{Question, QuestionKind};
 use crate::similarity::{near_duplicate, normalized_words};
+use crate::typed_output::normalize_output;
 
 /// Something wrong with a bank, located by book and question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,7 @@ impl fmt::Display for Problem {
 
 const MIN_OPTIONS: usize = 2;
 const MAX_OPTIONS: usize = 6;
+const MIN_STEPS: usize = 3;
 
 /// The form of every id: of books, chapters, questions, topics and
 /// attempts. Lowercase letters, digits and '-', not at either end.
@@ -119,10 +121,29 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
     if question.prompt.trim().is_empty() {
         problems.push("the prompt is empty".into());
     }
+    match question.kind {
+        QuestionKind::Typed => problems.extend(typed_problems(question)),
+        QuestionKind::Order => problems.extend(order_problems(question)),
+        _ => problems.extend(choice_problems(question)),
+    }
+    if question.kind != QuestionKind::Typed && !question.accept.is_empty() {
+        problems.push("only typed questions take accepted outputs (accept)".into());
+    }
+    problems
+}
+
+/// The rules every option of a choice or order question keeps.
+fn option_problems(question: &Question, min: usize) -> Vec<String> {
+    let mut problems = Vec::new();
     let count = question.options.len();
-    if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&count) {
+    if !(min..=MAX_OPTIONS).contains(&count) {
+        let what = if question.kind == QuestionKind::Order {
+            "steps"
+        } else {
+            "options"
+        };
         problems.push(format!(
-            "needs {MIN_OPTIONS} to {MAX_OPTIONS} options, found {count}"
+            "needs {min} to {MAX_OPTIONS} {what}, found {count}"
         ));
     }
     let mut texts = HashSet::new();
@@ -137,6 +158,12 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
             problems.push(format!("option {} repeats an earlier option", index + 1));
         }
     }
+    problems
+}
+
+fn choice_problems(question: &Question) -> Vec<String> {
+    let mut problems = option_problems(question, MIN_OPTIONS);
+    let count = question.options.len();
     let correct = question.options.iter().filter(|o| o.correct).count();
     match question.kind {
         QuestionKind::Multiple => {
@@ -165,6 +192,54 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
     }
     if question.kind == QuestionKind::Output && question.code.is_none() {
         problems.push("output question has no code".into());
+    }
+    problems
+}
+
+/// Typed questions have no options, so the explanation is the only place
+/// feedback can say why the output is what it is.
+fn typed_problems(question: &Question) -> Vec<String> {
+    let mut problems = Vec::new();
+    if question.code.is_none() {
+        problems.push("typed question has no code".into());
+    }
+    if question
+        .explanation
+        .as_deref()
+        .is_none_or(|e| e.trim().is_empty())
+    {
+        problems.push("typed question needs an explanation".into());
+    }
+    if !question.options.is_empty() {
+        problems.push("typed question takes no options: list the outputs in accept".into());
+    }
+    if question.accept.is_empty() {
+        problems.push("typed question needs at least one accepted output (accept)".into());
+    }
+    let mut seen = HashSet::new();
+    for (index, accepted) in question.accept.iter().enumerate() {
+        let normalized = normalize_output(accepted);
+        if normalized.is_empty() {
+            problems.push(format!("accepted output {} is empty", index + 1));
+        } else if !seen.insert(normalized) {
+            problems.push(format!(
+                "accepted output {} equals an earlier one once normalised",
+                index + 1
+            ));
+        }
+    }
+    problems
+}
+
+/// Three steps at least, so that a shuffle is more than a swap.
+fn order_problems(question: &Question) -> Vec<String> {
+    let mut problems = option_problems(question, MIN_STEPS);
+    if question.options.iter().any(|o| o.correct) {
+        problems
+            .push("order question marks no step correct: the order written is the answer".into());
+    }
+    if question.options.iter().any(|o| o.fixed) {
+        problems.push("order question steps cannot be fixed".into());
     }
     problems
 }
@@ -245,6 +320,7 @@ mod tests {
             explanation: None,
             reread: None,
             options: vec![option("a", true), option("b", false)],
+            accept: Vec::new(),
         }
     }
 
@@ -315,6 +391,57 @@ mod tests {
         assert_eq!(
             messages(&validate_bank(&bank("b", vec![q]))),
             ["question b-one: output question has no code"]
+        );
+    }
+
+    #[test]
+    fn typed_questions_need_code_an_explanation_and_accepted_outputs() {
+        let mut q = crate::fixtures::typed_question("b-one", &["4"]);
+        assert_eq!(validate_bank(&bank("b", vec![q.clone()])), vec![]);
+        q.code = None;
+        q.explanation = None;
+        q.accept = vec![" \r\n".into(), "x  ".into(), "\nx".into()];
+        q.options = vec![option("a", true)];
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![q]))),
+            [
+                "question b-one: typed question has no code",
+                "question b-one: typed question needs an explanation",
+                "question b-one: typed question takes no options: list the outputs in accept",
+                "question b-one: accepted output 1 is empty",
+                "question b-one: accepted output 3 equals an earlier one once normalised",
+            ]
+        );
+        let mut nothing = crate::fixtures::typed_question("b-one", &[]);
+        nothing.prompt = "Type it".into();
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![nothing]))),
+            ["question b-one: typed question needs at least one accepted output (accept)"]
+        );
+    }
+
+    #[test]
+    fn order_questions_need_three_unmarked_steps() {
+        let q = crate::fixtures::order_question("b-one", 3);
+        assert_eq!(validate_bank(&bank("b", vec![q.clone()])), vec![]);
+        let mut marked = q.clone();
+        marked.options[1].correct = true;
+        marked.options[2].fixed = true;
+        marked.accept = vec!["s0".into()];
+        assert_eq!(
+            messages(&validate_bank(&bank("b", vec![marked]))),
+            [
+                "question b-one: order question marks no step correct: the order written is the answer",
+                "question b-one: order question steps cannot be fixed",
+                "question b-one: only typed questions take accepted outputs (accept)",
+            ]
+        );
+        assert_eq!(
+            messages(&validate_bank(&bank(
+                "b",
+                vec![crate::fixtures::order_question("b-one", 2)]
+            ))),
+            ["question b-one: needs 3 to 6 steps, found 2"]
         );
     }
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
-use quiz_domain::Bank;
+use quiz_domain::{Bank, Question, QuestionKind};
 
 pub mod views;
 
@@ -405,4 +405,109 @@ pub async fn home_page_files(client: &Client, site: &StaticSite) -> Vec<String> 
         }
     }
     files
+}
+
+/// The bank indices of the steps of the order question on screen, top first.
+pub async fn steps_on_screen(client: &Client) -> Vec<usize> {
+    let shown = run_js(
+        client,
+        "return [...document.querySelectorAll('form.question .steps .step')].map(s => Number(s.dataset.option))",
+    )
+    .await;
+    serde_json::from_value(shown).expect("bank indices of the steps")
+}
+
+/// Answers the question on screen right or wrong, whatever its kind, with
+/// the mouse and by typing, then checks the answer; returns the question.
+/// A wrong typed answer is the expected output with a word added; a wrong
+/// order is the shuffle shown, which is never the correct order.
+pub async fn answer_question(client: &Client, book: &str, right: bool) -> Question {
+    let id = question_on_screen(client).await;
+    let question = bank(book)
+        .question(&id)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id} is in the bank"));
+    match question.kind {
+        QuestionKind::Typed => {
+            let expected = question.accept[0].clone();
+            let typed = if right {
+                expected
+            } else {
+                format!("{expected} wrong")
+            };
+            find(client, "#typed-answer")
+                .await
+                .send_keys(&typed)
+                .await
+                .unwrap();
+        }
+        QuestionKind::Order if right => {
+            for step in 0..question.options.len() {
+                loop {
+                    let position = steps_on_screen(client)
+                        .await
+                        .iter()
+                        .position(|&s| s == step)
+                        .expect("every step is shown");
+                    if position == step {
+                        break;
+                    }
+                    click(
+                        client,
+                        &format!(".steps .step[data-option='{step}'] .move-up"),
+                    )
+                    .await;
+                    wait_for_steps(client, |steps| steps.get(position - 1) == Some(&step)).await;
+                }
+            }
+        }
+        QuestionKind::Order => {}
+        _ => {
+            let correct = question.correct_answer().choices().to_vec();
+            let wanted = if right {
+                correct
+            } else {
+                vec![(0..question.options.len())
+                    .find(|i| !correct.contains(i))
+                    .expect("a wrong option")]
+            };
+            for index in wanted {
+                click(
+                    client,
+                    &format!("form.question:not(.answered) .option[data-option='{index}'] label"),
+                )
+                .await;
+            }
+        }
+    }
+    click(client, "#check").await;
+    question
+}
+
+/// Waits (up to 10 s) until the steps on screen satisfy `check`.
+pub async fn wait_for_steps(client: &Client, check: impl Fn(&[usize]) -> bool) -> Vec<usize> {
+    let mut last = Vec::new();
+    for _ in 0..100 {
+        last = steps_on_screen(client).await;
+        if check(&last) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the steps never matched; last seen: {last:?}")
+}
+
+/// Answers the question on screen without caring whether rightly: the
+/// first option shown, a typed "?", or the steps as shown; then checks.
+pub async fn answer_somehow(client: &Client) {
+    if client.find(Locator::Css("#typed-answer")).await.is_ok() {
+        find(client, "#typed-answer")
+            .await
+            .send_keys("?")
+            .await
+            .unwrap();
+    } else if client.find(Locator::Css(".steps")).await.is_err() {
+        click(client, ".options .option label").await;
+    }
+    click(client, "#check").await;
 }

@@ -4,32 +4,15 @@
 //! reproduces.
 
 use e2e::{
-    bank, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser,
-    StaticSite,
+    answer_question, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text,
+    with_browser, StaticSite,
 };
 use fantoccini::key::Key;
 use fantoccini::Client;
 
-/// Answers the question on screen right or wrong by clicking, then moves on.
+/// Answers the question on screen right or wrong, then moves on.
 async fn answer(client: &Client, book: &str, right: bool) -> String {
-    let id = question_on_screen(client).await;
-    let question = bank(book).question(&id).cloned().unwrap();
-    let correct = question.correct_answer().choices().to_vec();
-    let wanted: Vec<usize> = if right {
-        correct
-    } else {
-        vec![(0..question.options.len())
-            .find(|i| !correct.contains(i))
-            .unwrap()]
-    };
-    for index in wanted {
-        click(
-            client,
-            &format!("form.question:not(.answered) .option[data-option='{index}'] label"),
-        )
-        .await;
-    }
-    click(client, "#check").await;
+    let id = answer_question(client, book, right).await.id;
     find(client, "form.question.answered").await;
     click(client, "#next").await;
     id

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
-use e2e::{bank, click, dist_dir, find, with_browser, with_browser_set_up, StaticSite};
+use e2e::{
+    answer_somehow, bank, click, dist_dir, find, with_browser, with_browser_set_up, StaticSite,
+};
 use fantoccini::{Client, Locator};
 use futures_util::FutureExt;
 use serde_json::{json, Value};
@@ -1205,7 +1207,8 @@ async fn click_if_present(client: &Client, css: &str) -> bool {
     }
 }
 
-/// Takes a one-question quiz by clicking its first option; returns the id
+/// Takes a one-question quiz by clicking its first option (or typing, or
+/// checking the steps as shown); returns the id
 /// of the attempt, from the results page's address.
 async fn finish_one_question_quiz(
     client: &Client,
@@ -1218,8 +1221,7 @@ async fn finish_one_question_quiz(
         .goto(&site.url(&format!("#/book/{book}/quiz?count=1&seed={seed}")))
         .await
         .unwrap();
-    click(client, ".options .option label").await;
-    click(client, "#check").await;
+    answer_somehow(client).await;
     click(client, "#next").await;
     find(client, "#score").await;
     let url = client.current_url().await.unwrap();
