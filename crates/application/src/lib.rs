@@ -7,10 +7,15 @@
 
 mod attempt_history;
 mod content;
+mod embed_channel;
+mod embed_protocol;
+mod embed_request;
 mod export;
+mod host_origin;
 mod keyed_list;
 mod mastery;
 mod memory;
+mod memory_host_page;
 mod ports;
 mod progress;
 mod progress_book;
@@ -18,16 +23,25 @@ mod quiz_request;
 mod route;
 mod session;
 mod settings;
+mod theme;
 mod unfinished;
+mod xapi_statement;
 
 pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
 pub use content::{read_bank, read_catalog};
+pub use embed_channel::EmbedChannel;
+pub use embed_protocol::{
+    Completion, FrameMessage, HostCommand, QuestionResult, PROTOCOL, PROTOCOL_VERSION,
+};
+pub use embed_request::{EmbedRequest, EMBED_PARAMETERS};
 pub use export::{
     ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT, MAX_IMPORT_BYTES,
 };
+pub use host_origin::HostOrigin;
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
-pub use ports::{Clock, KeyValueStore, StoreError};
+pub use memory_host_page::MemoryHostPage;
+pub use ports::{Clock, HostPage, KeyValueStore, StoreError};
 pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
     ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
@@ -36,4 +50,6 @@ pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
 pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;
+pub use theme::Theme;
 pub use unfinished::UnfinishedQuiz;
+pub use xapi_statement::{XapiStatement, PASS_PERCENT, XAPI_COMPLETED};

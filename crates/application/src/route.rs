@@ -4,6 +4,7 @@
 
 use quiz_domain::is_slug;
 
+use crate::embed_request::EmbedRequest;
 use crate::quiz_request::QuizRequest;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub enum Route {
     },
     /// History, mastery, export and import.
     Progress,
+    /// A quiz inside another site's page, without the site's header and
+    /// footer. A malformed embed link keeps its reason here, so the frame
+    /// explains it in place of the quiz.
+    Embed(Result<EmbedRequest, String>),
     /// A link the app cannot follow, with the reason to show.
     Invalid {
         reason: String,
@@ -50,6 +55,7 @@ impl Route {
             }
             ["book", book, ..] => invalid(format!("\"{book}\" is not a book id")),
             ["progress"] => Route::Progress,
+            ["embed"] => Route::Embed(EmbedRequest::from_query(query)),
             ["results", attempt] if is_slug(attempt) => Route::Results {
                 attempt: attempt.to_string(),
             },
@@ -66,6 +72,8 @@ impl Route {
             }
             Route::Results { attempt } => format!("#/results/{attempt}"),
             Route::Progress => "#/progress".into(),
+            Route::Embed(Ok(embed)) => format!("#/embed?{}", embed.to_query()),
+            Route::Embed(Err(_)) => "#/embed".into(),
         }
     }
 }
@@ -95,6 +103,9 @@ mod tests {
                 attempt: "fluent-python-1700000000000".into(),
             },
             Route::Progress,
+            Route::Embed(EmbedRequest::from_query(
+                "book=fluent-python&count=5&origin=https://course.example",
+            )),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);
@@ -113,6 +124,14 @@ mod tests {
         assert_eq!(
             Route::parse("#/book/fluent-python/quiz"),
             Route::Quiz(QuizRequest::new("fluent-python", DEFAULT_QUIZ_LENGTH, 0))
+        );
+    }
+
+    #[test]
+    fn a_malformed_embed_link_stays_an_embed_with_its_reason() {
+        assert_eq!(
+            Route::parse("#/embed?book=fp&colour=red"),
+            Route::Embed(Err("there is no parameter \"colour\"".into()))
         );
     }
 
