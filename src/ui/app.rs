@@ -5,6 +5,7 @@ use quiz_application::Route;
 use crate::adapters::location;
 use crate::state::AppState;
 use crate::ui::book_page::BookPage;
+use crate::ui::embed_page::EmbedPage;
 use crate::ui::home_page::HomePage;
 use crate::ui::notice::Notice;
 use crate::ui::progress_page::ProgressPage;
@@ -15,6 +16,16 @@ use crate::ui::results_page::ResultsPage;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    // An embedded quiz stays one page, without the site around it.
+    if let Route::Embed(embed) = state.route.get_untracked() {
+        return view! {
+            <main id="main" class="embed">
+                <Notice/>
+                <EmbedPage embed/>
+            </main>
+        }
+        .into_any();
+    }
     let listener = window_event_listener(ev::hashchange, move |_| {
         state.route.set(location::current_route());
     });
@@ -38,12 +49,15 @@ pub fn App() -> impl IntoView {
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
+                // An embed link opened from within the site: shown in its chrome.
+                Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
             <p>"Original questions on five books about building serious Python software. Scores stay in this browser."</p>
         </footer>
     }
+    .into_any()
 }
 
 #[component]

@@ -75,12 +75,30 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .unwrap();
             find(client, "[role=alert]").await;
         }
+        "embed" => {
+            client
+                .goto(&site.url("#/embed?book=fluent-python&count=2&seed=4&theme=auto"))
+                .await
+                .unwrap();
+            // A new hash alone does not reload: an embed starts with the page.
+            client.refresh().await.unwrap();
+            find(client, ".options .option input").await;
+        }
+        "embed-invalid" => {
+            client
+                .goto(&site.url("#/embed?book=fluent-python&count=many"))
+                .await
+                .unwrap();
+            // A new hash alone does not reload: an embed starts with the page.
+            client.refresh().await.unwrap();
+            find(client, ".embed-parameters").await;
+        }
         other => panic!("unknown view {other}"),
     }
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 10] = [
+pub const VIEWS: [&str; 12] = [
     "home",
     "book",
     "question",
@@ -91,4 +109,6 @@ pub const VIEWS: [&str; 10] = [
     "storage-notice",
     "resume-offer",
     "invalid-link",
+    "embed",
+    "embed-invalid",
 ];
