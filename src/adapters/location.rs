@@ -26,3 +26,10 @@ pub fn app_url() -> String {
         None => href,
     }
 }
+
+/// Loads the page again from its current address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -16,7 +16,24 @@ use crate::ui::results_page::ResultsPage;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    // An embedded quiz stays one page, without the site around it.
+    let embedded = matches!(state.route.get_untracked(), Route::Embed(_));
+    // An embedded quiz is drawn without the site around it when the page
+    // starts, so a hash change into, out of or between embeds loads the
+    // page again.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        let route = location::current_route();
+        if embedded || matches!(route, Route::Embed(_)) {
+            location::reload();
+        } else {
+            state.route.set(route);
+        }
+    });
+    // Another tab of the app saved progress: show it here too.
+    let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
+    on_cleanup(move || {
+        listener.remove();
+        other_tabs.remove();
+    });
     if let Route::Embed(embed) = state.route.get_untracked() {
         return view! {
             <main id="main" class="embed">
@@ -26,15 +43,6 @@ pub fn App() -> impl IntoView {
         }
         .into_any();
     }
-    let listener = window_event_listener(ev::hashchange, move |_| {
-        state.route.set(location::current_route());
-    });
-    // Another tab of the app saved progress: show it here too.
-    let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
-    on_cleanup(move || {
-        listener.remove();
-        other_tabs.remove();
-    });
     view! {
         <header class="site-header">
             <a class="brand" href="#/">"Python Architect Quiz"</a>
@@ -49,7 +57,7 @@ pub fn App() -> impl IntoView {
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
-                // An embed link opened from within the site: shown in its chrome.
+                // Not reached: a hash change to an embed reloads the page.
                 Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
             }}
         </main>

@@ -43,8 +43,8 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             find(client, ".mastery-grid .cell").await;
         }
         "reset-confirmation" => {
-            click(client, "#reset-book").await;
-            find(client, "#reset-book-confirm").await;
+            click(client, "#reset-fluent-python").await;
+            find(client, "#reset-fluent-python-confirm").await;
         }
         "storage-notice" => {
             run_js(
@@ -80,8 +80,6 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .goto(&site.url("#/embed?book=fluent-python&count=2&seed=4&theme=auto"))
                 .await
                 .unwrap();
-            // A new hash alone does not reload: an embed starts with the page.
-            client.refresh().await.unwrap();
             find(client, ".options .option input").await;
         }
         "embed-invalid" => {
@@ -89,8 +87,6 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .goto(&site.url("#/embed?book=fluent-python&count=many"))
                 .await
                 .unwrap();
-            // A new hash alone does not reload: an embed starts with the page.
-            client.refresh().await.unwrap();
             find(client, ".embed-parameters").await;
         }
         other => panic!("unknown view {other}"),
