@@ -79,7 +79,7 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
                         </button>
                     }.into_any(),
                     None => view! {
-                        <QuizFlow request=request.clone() show_explanations books_link=false on_answer on_finish/>
+                        <QuizFlow request=request.clone() show_explanations books_link=false autofocus=false on_answer on_finish/>
                     }.into_any(),
                 }
             }}

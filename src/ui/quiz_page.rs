@@ -22,7 +22,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         <section class="page quiz">
             <p class="crumbs"><a href=Route::Book { book: book.clone() }.to_hash()>"Leave the quiz"</a></p>
             <h1 class="quiz-title">{quiz_title(book)}</h1>
-            <QuizFlow request show_explanations=true books_link=true on_answer=Callback::new(|_| {}) on_finish/>
+            <QuizFlow request show_explanations=true books_link=true autofocus=true on_answer=Callback::new(|_| {}) on_finish/>
         </section>
     }
 }
@@ -43,12 +43,14 @@ pub fn quiz_title(book: String) -> impl Fn() -> String + Send + Sync + 'static {
 /// last answer; what happens around it (a results page, a message to an
 /// embedding page) is the caller's. Without explanations each answer moves
 /// straight on to the next question, with no verdict shown. `books_link`
-/// offers the list of books when the quiz cannot start.
+/// offers the list of books when the quiz cannot start; `autofocus` moves
+/// focus to the first question as soon as it shows.
 #[component]
 pub fn QuizFlow(
     request: QuizRequest,
     show_explanations: bool,
     books_link: bool,
+    autofocus: bool,
     on_answer: Callback<Response>,
     on_finish: Callback<AttemptResult>,
 ) -> impl IntoView {
@@ -100,13 +102,21 @@ pub fn QuizFlow(
         })
     });
     let phase = Memo::new(move |_| session.with(|s| s.as_ref().map(QuizSession::phase)));
-    Effect::new(move |_| match phase.get() {
-        Some(Phase::Answering) => {
+    Effect::new(move |shown_before: Option<bool>| {
+        let phase = phase.get();
+        if phase == Some(Phase::Answering) {
             on_screen.track();
-            focus_soon(".quiz .option input");
         }
-        Some(_) => focus_soon("#next"),
-        None => {}
+        // Without autofocus (an embed) the first question leaves focus where
+        // it is: taking it would scroll the host page to the frame.
+        if autofocus || shown_before == Some(true) {
+            match phase {
+                Some(Phase::Answering) => focus_soon(".quiz .option input"),
+                Some(_) => focus_soon("#next"),
+                None => {}
+            }
+        }
+        shown_before == Some(true) || phase.is_some()
     });
 
     let finish = move || {

@@ -110,6 +110,11 @@ async fn the_frame_fits_its_content_and_the_host_hears_the_score() {
         }
         assert_eq!(heights.0, heights.1, "(document, frame) heights");
         assert_ne!(heights.1, 320, "the frame left its initial 20rem");
+        assert_eq!(
+            run_js(&client, "return [document.activeElement === document.body, window.scrollY]").await,
+            json!([true, 0]),
+            "the quiz takes neither focus nor the host page's scroll before it is used"
+        );
 
         enter_quiz_frame(&client).await;
         assert_eq!(
