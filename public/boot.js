@@ -17,6 +17,11 @@ export default function bootHooks() {
     };
 }
 
+// An embedded quiz (#/embed?…) lives in another site's page: the host
+// chooses its theme, and it offers no switch and no "new version" prompt.
+// In a sandboxed frame merely reading navigator.serviceWorker throws.
+const embedded = location.hash.startsWith("#/embed");
+
 // The theme switch cycles the system's scheme, light and dark, and is
 // remembered in this browser (when storage is allowed). It lives outside
 // the Wasm so the chosen theme applies before the app has loaded.
@@ -41,7 +46,7 @@ function showTheme(theme) {
 
 function setUpThemeSwitch() {
     const button = document.getElementById("theme-switch");
-    if (!button) return;
+    if (!button || embedded) return;
     let current = storedTheme();
     showTheme(current);
     button.hidden = false;
@@ -69,7 +74,7 @@ function offerNewRelease(worker) {
     button.addEventListener("click", () => worker.postMessage("activate-new-release"), { once: true });
 }
 
-if ("serviceWorker" in navigator && window.isSecureContext) {
+if (!embedded && "serviceWorker" in navigator && window.isSecureContext) {
     // The first worker takes control without a reload; only a switch from
     // one release to the next reloads the page.
     const controlledAtStart = Boolean(navigator.serviceWorker.controller);

@@ -14,3 +14,22 @@ pub fn go_to(route: &Route) {
         let _ = window.location().set_hash(&route.to_hash());
     }
 }
+
+/// The app's address without its hash, such as
+/// `https://quiz.example/app/index.html`.
+pub fn app_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((page, _)) => page.to_owned(),
+        None => href,
+    }
+}
+
+/// Loads the page again from its current address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

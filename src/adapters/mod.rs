@@ -2,7 +2,10 @@
 
 pub mod browser_store;
 pub mod clock;
+pub mod document_height;
 pub mod fatal;
 pub mod fetch;
 pub mod file_transfer;
 pub mod location;
+pub mod parent_window;
+pub mod theme;

@@ -5,6 +5,7 @@ use quiz_application::Route;
 use crate::adapters::location;
 use crate::state::AppState;
 use crate::ui::book_page::BookPage;
+use crate::ui::embed_page::EmbedPage;
 use crate::ui::home_page::HomePage;
 use crate::ui::interview_page::InterviewPage;
 use crate::ui::interview_report_page::InterviewReportPage;
@@ -18,8 +19,17 @@ use crate::ui::results_page::ResultsPage;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    let embedded = matches!(state.route.get_untracked(), Route::Embed(_));
+    // An embedded quiz is drawn without the site around it when the page
+    // starts, so a hash change into, out of or between embeds loads the
+    // page again.
     let listener = window_event_listener(ev::hashchange, move |_| {
-        state.route.set(location::current_route());
+        let route = location::current_route();
+        if embedded || matches!(route, Route::Embed(_)) {
+            location::reload();
+        } else {
+            state.route.set(route);
+        }
     });
     // Another tab of the app saved progress: show it here too.
     let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
@@ -27,6 +37,15 @@ pub fn App() -> impl IntoView {
         listener.remove();
         other_tabs.remove();
     });
+    if let Route::Embed(embed) = state.route.get_untracked() {
+        return view! {
+            <main id="main" class="embed">
+                <Notice/>
+                <EmbedPage embed/>
+            </main>
+        }
+        .into_any();
+    }
     view! {
         <header class="site-header">
             <a class="brand" href="#/">"Python Architect Quiz"</a>
@@ -47,12 +66,15 @@ pub fn App() -> impl IntoView {
                 Route::Interview(request) => view! { <InterviewPage request/> }.into_any(),
                 Route::InterviewReport { exam } => view! { <InterviewReportPage exam/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
+                // Not reached: a hash change to an embed reloads the page.
+                Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
             <p>"Original questions on five books about building serious Python software. Scores stay in this browser."</p>
         </footer>
     }
+    .into_any()
 }
 
 #[component]

@@ -4,6 +4,8 @@
 pub mod app;
 mod book_page;
 mod confirm_button;
+mod embed_help;
+mod embed_page;
 mod focus;
 mod home_page;
 mod html_text;

@@ -1,7 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use quiz_application::{OptionMark, Phase, QuizRequest, QuizSession, Route};
-use quiz_domain::{AnswerOption, Mode, Question, QuestionKind};
+use quiz_domain::{AnswerOption, AttemptResult, Mode, Question, QuestionKind, Response};
 use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
@@ -17,44 +17,101 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
     let book = request.book.clone();
     let mode = request.mode;
     let state = app_state();
-    let session = RwSignal::new(None::<QuizSession>);
-    let error = RwSignal::new(None::<String>);
-    {
+    let on_finish = Callback::new(move |result: AttemptResult| {
+        let attempt = result.id.clone();
+        state.record(result);
+        state.go_to(Route::Results { attempt });
+    });
+    let leave = Callback::new({
         let book = book.clone();
-        leptos::task::spawn_local(async move {
-            let started = state.bank(&book).await.and_then(|bank| {
-                let unfinished = state
-                    .unfinished
-                    .get_untracked()
-                    .filter(|quiz| quiz.request == request);
-                match unfinished.and_then(|quiz| QuizSession::resume(&bank, quiz)) {
-                    Some(resumed) => Ok(resumed),
-                    None => QuizSession::start(&bank, &request, state.now_ms()),
-                }
-            });
-            match started {
-                // Kept from the first answer on: before that, the link
-                // alone draws the same quiz.
-                Ok(started) => drop(session.try_set(Some(started))),
-                Err(message) => drop(error.try_set(Some(message))),
-            }
-        });
-    }
-
-    // Digits choose options from anywhere on the page; Enter is left to the
-    // form and the buttons so one key press never acts twice. Escape asks
-    // whether to leave, as the "Leave the quiz" button does.
-    let keys = window_event_listener(ev::keydown, move |event| {
-        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+        move |()| state.go_to(Route::Book { book: book.clone() })
+    });
+    // Escape asks whether to leave, as the "Leave the quiz" button does.
+    let escape = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "Escape" {
             return;
         }
-        if event.key() == "Escape" {
-            if let Some(leave) = document()
-                .get_element_by_id("leave")
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                leave.click();
+        if let Some(leave) = document()
+            .get_element_by_id("leave")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            leave.click();
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let title = quiz_title(book);
+    let title = move || match mode {
+        Mode::Practice | Mode::Interview => title(),
+        Mode::Mistakes => title().replace(" quiz", ": your mistakes again"),
+        Mode::Review => title().replace(" quiz", ": review"),
+    };
+    view! {
+        <section class="page quiz">
+            <div class="crumbs">
+                <ConfirmButton id="leave".into() label="Leave the quiz".into()
+                    question="Leave this quiz? Your answers so far are kept, and the home page offers to resume it.".into()
+                    confirm="Leave".into() on_confirm=leave/>
+            </div>
+            <h1 class="quiz-title">{title}</h1>
+            <QuizFlow request show_explanations=true books_link=true autofocus=true on_answer=Callback::new(|_| {}) on_finish/>
+        </section>
+    }
+}
+
+/// "<book title> quiz", once the catalog has loaded.
+pub fn quiz_title(book: String) -> impl Fn() -> String + Send + Sync + 'static {
+    let state = app_state();
+    move || match state.catalog.get() {
+        Load::Ready(catalog) => catalog.entry(&book).map_or_else(
+            || "Quiz".to_owned(),
+            |entry| format!("{} quiz", entry.book.title),
+        ),
+        _ => "Quiz".to_owned(),
+    }
+}
+
+/// The questions of a quiz, one at a time, from loading the bank to the
+/// last answer; what happens around it (a results page, a message to an
+/// embedding page) is the caller's. Without explanations each answer moves
+/// straight on to the next question, with no verdict shown. `books_link`
+/// offers the list of books when the quiz cannot start; `autofocus` moves
+/// focus to the first question as soon as it shows.
+#[component]
+pub fn QuizFlow(
+    request: QuizRequest,
+    show_explanations: bool,
+    books_link: bool,
+    autofocus: bool,
+    on_answer: Callback<Response>,
+    on_finish: Callback<AttemptResult>,
+) -> impl IntoView {
+    let book = request.book.clone();
+    let state = app_state();
+    let session = RwSignal::new(None::<QuizSession>);
+    let error = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let started = state.bank(&book).await.and_then(|bank| {
+            let unfinished = state
+                .unfinished
+                .get_untracked()
+                .filter(|quiz| quiz.request == request);
+            match unfinished.and_then(|quiz| QuizSession::resume(&bank, quiz)) {
+                Some(resumed) => Ok(resumed),
+                None => QuizSession::start(&bank, &request, state.now_ms()),
             }
+        });
+        match started {
+            // Kept from the first answer on: before that, the link
+            // alone draws the same quiz.
+            Ok(started) => drop(session.try_set(Some(started))),
+            Err(message) => drop(error.try_set(Some(message))),
+        }
+    });
+
+    // Digits choose options from anywhere on the page; Enter is left to the
+    // form and the buttons so one key press never acts twice.
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
             return;
         }
         if let Ok(digit) = event.key().parse::<usize>() {
@@ -82,70 +139,65 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         })
     });
     let phase = Memo::new(move |_| session.with(|s| s.as_ref().map(QuizSession::phase)));
-    Effect::new(move |_| match phase.get() {
-        Some(Phase::Answering) => {
+    Effect::new(move |shown_before: Option<bool>| {
+        let phase = phase.get();
+        if phase == Some(Phase::Answering) {
             on_screen.track();
-            focus_soon(".quiz .option input, .quiz #typed-answer, .quiz .steps button");
         }
-        Some(_) => focus_soon("#next"),
-        None => {}
+        // Without autofocus (an embed) the first question leaves focus where
+        // it is: taking it would scroll the host page to the frame.
+        if autofocus || shown_before == Some(true) {
+            match phase {
+                Some(Phase::Answering) => {
+                    focus_soon(".quiz .option input, .quiz #typed-answer, .quiz .steps button")
+                }
+                Some(_) => focus_soon("#next"),
+                None => {}
+            }
+        }
+        shown_before == Some(true) || phase.is_some()
     });
 
     let finish = move || {
-        let Some(result) = session.with_untracked(|s| {
+        let result = session.with_untracked(|s| {
             s.as_ref().and_then(|s| {
                 let id = state
                     .progress
                     .with_untracked(|p| p.new_attempt_id(s.book(), state.now_ms()));
                 s.finish(id, state.now_ms()).ok()
             })
-        }) else {
-            return;
-        };
-        let attempt = result.id.clone();
-        state.record(result);
-        state.go_to(Route::Results { attempt });
-    };
-
-    let leave = Callback::new({
-        let book = book.clone();
-        move |()| state.go_to(Route::Book { book: book.clone() })
-    });
-    let quiz_title = {
-        let book = book.clone();
-        move || match state.catalog.get() {
-            Load::Ready(catalog) => catalog.entry(&book).map_or_else(
-                || "Quiz".to_owned(),
-                |entry| match mode {
-                    Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
-                    Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
-                    Mode::Review => format!("{}: review", entry.book.title),
-                },
-            ),
-            _ => "Quiz".to_owned(),
+        });
+        if let Some(result) = result {
+            on_finish.run(result);
         }
     };
+    let hooks = CardHooks {
+        show_explanations,
+        on_answer,
+        on_finish: finish,
+    };
     view! {
-        <section class="page quiz">
-            <div class="crumbs">
-                <ConfirmButton id="leave".into() label="Leave the quiz".into()
-                    question="Leave this quiz? Your answers so far are kept, and the home page offers to resume it.".into()
-                    confirm="Leave".into() on_confirm=leave/>
-            </div>
-            <h1 class="quiz-title">{quiz_title}</h1>
-            {move || error.get().map(|message| view! {
-                <h2>"The quiz could not start"</h2>
-                <p role="alert" class="error">{message} ". " <a href="#/">"Back to the books"</a></p>
-            })}
-            {move || match (session.with(Option::is_none), error.with(Option::is_none)) {
-                (true, true) => Some(view! { <p role="status">"Loading the questions…"</p> }),
-                _ => None,
-            }}
-            {move || on_screen.get().map(|(number, total, question, order)| {
-                untrack(|| view! { <QuestionCard session number total question order on_finish=finish/> })
-            })}
-        </section>
+        {move || error.get().map(|message| view! {
+            <h2>"The quiz could not start"</h2>
+            <p role="alert" class="error">{message} "." {books_link.then(|| view! { " " <a href="#/">"Back to the books"</a> })}</p>
+        })}
+        {move || match (session.with(Option::is_none), error.with(Option::is_none)) {
+            (true, true) => Some(view! { <p role="status">"Loading the questions…"</p> }),
+            _ => None,
+        }}
+        {move || on_screen.get().map(|(number, total, question, order)| {
+            untrack(|| view! { <QuestionCard session number total question order hooks/> })
+        })}
     }
+}
+
+/// What the card does beyond grading: show explanations or not, and whom
+/// to tell about answers and the end.
+#[derive(Clone, Copy)]
+struct CardHooks<F> {
+    show_explanations: bool,
+    on_answer: Callback<Response>,
+    on_finish: F,
 }
 
 /// The card of one question. It is drawn once; only plain values (classes,
@@ -160,8 +212,13 @@ fn QuestionCard(
     /// The bank index of each option shown, kept in the page so that tests
     /// and assistive tools can tell options apart whatever their order.
     order: Vec<usize>,
-    on_finish: impl Fn() + Copy + Send + Sync + 'static,
+    hooks: CardHooks<impl Fn() + Copy + Send + Sync + 'static>,
 ) -> impl IntoView {
+    let CardHooks {
+        show_explanations,
+        on_answer,
+        on_finish,
+    } = hooks;
     let answering =
         move || session.with(|s| s.as_ref().is_some_and(|s| s.phase() == Phase::Answering));
     let mark = move |index: usize| {
@@ -188,20 +245,31 @@ fn QuestionCard(
         session.update(|s| {
             if let Some(s) = s {
                 match s.submit() {
-                    Ok(_) => {
+                    Ok(response) => {
+                        let response = response.clone();
                         problem.set(String::new());
                         s.time_last_answer(state.now_ms().saturating_sub(shown_at_ms));
-                        answered = Some(s.unfinished());
+                        if !show_explanations {
+                            s.next();
+                        }
+                        answered = Some((response, s.unfinished(), s.phase()));
                     }
                     Err(e) => problem.set(format!("Please {e}.")),
                 }
             }
         });
-        if let Some(quiz) = answered {
+        if let Some((response, quiz, phase)) = answered {
             state.keep_unfinished(quiz);
+            on_answer.run(response);
+            if phase == Phase::Finished {
+                on_finish();
+            }
         }
     };
-    let submit = move |event: ev::SubmitEvent| {
+    // Answered on the button's click, not the form's submit: a frame
+    // sandboxed without allow-forms never fires submit. Enter on an option
+    // is handled below; implicit submission clicks the button anyway.
+    let check = move |event: ev::MouseEvent| {
         event.prevent_default();
         answer();
     };
@@ -265,7 +333,14 @@ fn QuestionCard(
             )
         }
         _ => (
-            choice_options(session, &question, order, mark, answering),
+            choice_options(
+                session,
+                &question,
+                order,
+                mark,
+                answering,
+                show_explanations,
+            ),
             None,
         ),
     };
@@ -275,7 +350,7 @@ fn QuestionCard(
             <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
         </div>
         <form class="question" class:answered=move || !answering() data-question=question.id.clone()
-            on:submit=submit on:keydown=enter_submits>
+            on:submit=|event| event.prevent_default() on:keydown=enter_submits>
             <fieldset>
                 <legend class="visually-hidden">{format!("Question {number}: {instruction}")}</legend>
                 <QuestionText question=question.clone()/>
@@ -283,14 +358,18 @@ fn QuestionCard(
                 {answer_area}
             </fieldset>
             <p class="problem" role="alert">{move || problem.get()}</p>
-            <button type="submit" class="primary" id="check" hidden=move || !answering()>"Check answer"</button>
+            <button type="submit" class="primary" id="check" hidden=move || !answering() on:click=check>
+                {if show_explanations { "Check answer" } else { "Answer" }}
+            </button>
         </form>
-        <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
-            <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
-            {kind_feedback}
-            {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
-            {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
-        </div>
+        {show_explanations.then(|| view! {
+            <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
+                <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
+                {kind_feedback}
+                {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
+                {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+            </div>
+        })}
         <button type="button" class="primary" id="next" hidden=answering on:click=next>
             {if is_last { "See your results" } else { "Next question" }}
         </button>
@@ -304,6 +383,7 @@ fn choice_options(
     order: Vec<usize>,
     mark: impl Fn(usize) -> OptionMark + Copy + Send + Sync + 'static,
     answering: impl Fn() -> bool + Copy + Send + Sync + 'static,
+    show_explanations: bool,
 ) -> AnyView {
     let input_type = if question.kind.allows_several_choices() {
         "checkbox"
@@ -327,10 +407,12 @@ fn choice_options(
                         <span class="key" aria-hidden="true">{(index + 1).to_string()}</span>
                         {text}
                     </label>
-                    <div class="why">
-                        <strong>{move || mark_label(mark(index))}</strong>
-                        <div inner_html=option.why.clone()></div>
-                    </div>
+                    {show_explanations.then(|| view! {
+                        <div class="why">
+                            <strong>{move || mark_label(mark(index))}</strong>
+                            <div inner_html=option.why.clone()></div>
+                        </div>
+                    })}
                 </li>
             }
         })

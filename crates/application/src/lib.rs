@@ -7,12 +7,17 @@
 
 mod attempt_history;
 mod content;
+mod embed_channel;
+mod embed_protocol;
+mod embed_request;
 mod exam;
 mod exam_report;
 mod export;
+mod host_origin;
 mod keyed_list;
 mod mastery;
 mod memory;
+mod memory_host_page;
 mod ports;
 mod progress;
 mod progress_book;
@@ -20,10 +25,17 @@ mod quiz_request;
 mod route;
 mod session;
 mod settings;
+mod theme;
 mod unfinished;
+mod xapi_statement;
 
 pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
 pub use content::{read_bank, read_catalog};
+pub use embed_channel::EmbedChannel;
+pub use embed_protocol::{
+    Completion, FrameMessage, HostCommand, QuestionResult, PROTOCOL, PROTOCOL_VERSION,
+};
+pub use embed_request::{EmbedRequest, EMBED_PARAMETERS};
 pub use exam::{
     ExamRequest, ExamSession, ExamSummary, SavedExam, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS,
     MAX_EXAM_MINUTES,
@@ -32,9 +44,11 @@ pub use exam_report::{ChapterScore, ExamReport, REREAD_BELOW_PERCENT};
 pub use export::{
     ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT, MAX_IMPORT_BYTES,
 };
+pub use host_origin::HostOrigin;
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
-pub use ports::{Clock, KeyValueStore, StoreError};
+pub use memory_host_page::MemoryHostPage;
+pub use ports::{Clock, HostPage, KeyValueStore, StoreError};
 pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
     ProgressBook, StorageNotice, EXAM_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
@@ -43,4 +57,6 @@ pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW
 pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;
+pub use theme::Theme;
 pub use unfinished::UnfinishedQuiz;
+pub use xapi_statement::{XapiStatement, PASS_PERCENT, XAPI_COMPLETED};

@@ -53,3 +53,17 @@ impl fmt::Display for StoreError {
 pub trait Clock {
     fn now_ms(&self) -> u64;
 }
+
+/// The page that embeds the quiz in a frame. Adapters only deliver
+/// strings; what is sent, and to which origin, is decided by `EmbedChannel`.
+pub trait HostPage {
+    /// Posts the JSON `message` to the host page, delivered only if that
+    /// page's origin is `target_origin`.
+    fn post(&self, message: &str, target_origin: &str);
+}
+
+impl<T: HostPage> HostPage for &T {
+    fn post(&self, message: &str, target_origin: &str) {
+        (**self).post(message, target_origin)
+    }
+}

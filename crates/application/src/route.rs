@@ -4,6 +4,7 @@
 
 use quiz_domain::is_slug;
 
+use crate::embed_request::EmbedRequest;
 use crate::exam::ExamRequest;
 use crate::quiz_request::QuizRequest;
 
@@ -29,6 +30,10 @@ pub enum Route {
     InterviewReport {
         exam: String,
     },
+    /// A quiz inside another site's page, without the site's header and
+    /// footer. A malformed embed link keeps its reason here, so the frame
+    /// explains it in place of the quiz.
+    Embed(Result<EmbedRequest, String>),
     /// A link the app cannot follow, with the reason to show.
     Invalid {
         reason: String,
@@ -66,6 +71,7 @@ impl Route {
             ["interview", exam] if is_slug(exam) => Route::InterviewReport {
                 exam: exam.to_string(),
             },
+            ["embed"] => Route::Embed(EmbedRequest::from_query(query)),
             ["results", attempt] if is_slug(attempt) => Route::Results {
                 attempt: attempt.to_string(),
             },
@@ -85,6 +91,8 @@ impl Route {
             Route::Interviews => "#/interview".into(),
             Route::Interview(request) => format!("#/interview/exam?{}", request.to_query()),
             Route::InterviewReport { exam } => format!("#/interview/{exam}"),
+            Route::Embed(Ok(embed)) => format!("#/embed?{}", embed.to_query()),
+            Route::Embed(Err(_)) => "#/embed".into(),
         }
     }
 }
@@ -124,6 +132,9 @@ mod tests {
             Route::InterviewReport {
                 exam: "interview-1700000000000".into(),
             },
+            Route::Embed(EmbedRequest::from_query(
+                "book=fluent-python&count=5&origin=https://course.example",
+            )),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);
@@ -142,6 +153,14 @@ mod tests {
         assert_eq!(
             Route::parse("#/book/fluent-python/quiz"),
             Route::Quiz(QuizRequest::new("fluent-python", DEFAULT_QUIZ_LENGTH, 0))
+        );
+    }
+
+    #[test]
+    fn a_malformed_embed_link_stays_an_embed_with_its_reason() {
+        assert_eq!(
+            Route::parse("#/embed?book=fp&colour=red"),
+            Route::Embed(Err("there is no parameter \"colour\"".into()))
         );
     }
 

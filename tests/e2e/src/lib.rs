@@ -88,13 +88,28 @@ impl StaticSite {
     /// Serves a copy of `dist` after `change` has altered it (for testing a
     /// broken deployment, or adding a host page beside the app).
     pub fn serve_with(dist: &Path, change: impl FnOnce(&Path)) -> StaticSite {
+        Self::start(dist, change, Cors::None)
+    }
+
+    /// Serves `dist` with `Access-Control-Allow-Origin: *`, as GitHub Pages
+    /// does: a sandboxed frame has an opaque origin, so even the app's own
+    /// script, Wasm and banks are cross-origin requests to it.
+    pub fn serve_to_every_origin(dist: &Path) -> StaticSite {
+        Self::start(dist, |_| {}, Cors::AnyOrigin)
+    }
+
+    fn start(dist: &Path, change: impl FnOnce(&Path), cors: Cors) -> StaticSite {
         let port = free_port();
         let root = std::env::temp_dir().join(format!("e2e-site-{}-{port}", std::process::id()));
         let site = root.join(SUB_PATH.trim_matches('/'));
         copy_dir(dist, &site);
         change(&site);
-        let server = Command::new("python3")
-            .args(["-m", "http.server", "--bind", "127.0.0.1"])
+        let mut command = Command::new("python3");
+        match cors {
+            Cors::None => command.args(["-m", "http.server", "--bind", "127.0.0.1"]),
+            Cors::AnyOrigin => command.args(["-c", CORS_SERVER]),
+        };
+        let server = command
             .arg(port.to_string())
             .arg("--directory")
             .arg(&root)
@@ -127,6 +142,23 @@ impl StaticSite {
         format!("http://127.0.0.1:{}/{name}", self.port)
     }
 }
+
+enum Cors {
+    None,
+    AnyOrigin,
+}
+
+/// `python3 -m http.server PORT --directory ROOT` that also allows every
+/// origin to read what it serves.
+const CORS_SERVER: &str = "
+import functools, http.server, sys
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header('Access-Control-Allow-Origin', '*')
+        super().end_headers()
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])),
+    functools.partial(Handler, directory=sys.argv[3])).serve_forever()
+";
 
 impl Drop for StaticSite {
     fn drop(&mut self) {

@@ -99,12 +99,26 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
             .await;
             find(client, ".review").await;
         }
+        "embed" => {
+            client
+                .goto(&site.url("#/embed?book=fluent-python&count=2&seed=4&theme=auto"))
+                .await
+                .unwrap();
+            find(client, ".options .option input").await;
+        }
+        "embed-invalid" => {
+            client
+                .goto(&site.url("#/embed?book=fluent-python&count=many"))
+                .await
+                .unwrap();
+            find(client, ".embed-parameters").await;
+        }
         other => panic!("unknown view {other}"),
     }
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 13] = [
+pub const VIEWS: [&str; 15] = [
     "home",
     "book",
     "question",
@@ -118,4 +132,6 @@ pub const VIEWS: [&str; 13] = [
     "interview-setup",
     "exam",
     "interview-report",
+    "embed",
+    "embed-invalid",
 ];

@@ -4,7 +4,7 @@
 //! reproduces.
 
 use e2e::{
-    answer_question, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text,
+    answer_question, bank, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text,
     with_browser, StaticSite,
 };
 use fantoccini::key::Key;

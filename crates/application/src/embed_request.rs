@@ -1,0 +1,290 @@
+use quiz_domain::is_slug;
+
+use crate::host_origin::HostOrigin;
+use crate::quiz_request::QuizRequest;
+use crate::route::Route;
+use crate::theme::Theme;
+
+/// Every parameter of an embed link with the values it takes, in the order
+/// the help lists them.
+pub const EMBED_PARAMETERS: [(&str, &str); 8] = [
+    ("book", "required: a book id, such as fluent-python"),
+    ("chapters", "chapter ids separated by commas, such as 1,9"),
+    ("topics", "topic ids separated by commas, such as closures,decorators"),
+    ("count", "the number of questions, 1 to 200 (10 when left out)"),
+    ("seed", "a whole number that chooses the questions (0 when left out)"),
+    ("theme", "light, dark or auto (auto when left out)"),
+    ("explanations", "show or hide: hide shows only the final score (show when left out)"),
+    ("origin", "the host page's origin, such as https://course.example: messages go there only, and none are sent without it"),
+];
+
+/// A quiz embedded in another site's page (`#/embed?book=…`): the quiz, how
+/// it looks, and which page may hear about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedRequest {
+    pub quiz: QuizRequest,
+    pub theme: Theme,
+    /// Feedback and explanations after each answer; without them the person
+    /// sees only the final score.
+    pub show_explanations: bool,
+    /// Where messages are posted; none are posted without it.
+    pub origin: Option<HostOrigin>,
+}
+
+impl EmbedRequest {
+    /// Reads the query of an embed link. Values may be percent-encoded, as
+    /// `URLSearchParams` writes them. The error says what is wrong; the page
+    /// lists `EMBED_PARAMETERS` under it.
+    pub fn from_query(query: &str) -> Result<EmbedRequest, String> {
+        let mut book = None;
+        let mut quiz_query = Vec::new();
+        let mut seen = Vec::new();
+        let mut embed = EmbedRequest {
+            quiz: QuizRequest::new("", 0, 0),
+            theme: Theme::Auto,
+            show_explanations: true,
+            origin: None,
+        };
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (name, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(raw)
+                .ok_or_else(|| format!("the value of {name} is not correctly URL-encoded"))?;
+            if seen.contains(&name) {
+                return Err(format!("{name} is given twice"));
+            }
+            seen.push(name);
+            match name {
+                "book" if is_slug(&value) => book = Some(value),
+                "book" => {
+                    return Err(format!(
+                        "book must be a book id, such as fluent-python, not \"{value}\""
+                    ))
+                }
+                // Checked by the quiz request itself; an encoded `&` must not
+                // split its query.
+                "chapters" | "topics" | "count" | "seed" => {
+                    quiz_query.push(format!("{name}={}", value.replace('&', "%26")))
+                }
+                "theme" => {
+                    embed.theme = Theme::parse(&value).ok_or_else(|| {
+                        format!("theme must be light, dark or auto, not \"{value}\"")
+                    })?
+                }
+                "explanations" => {
+                    embed.show_explanations = match value.as_str() {
+                        "show" => true,
+                        "hide" => false,
+                        _ => {
+                            return Err(format!(
+                                "explanations must be show or hide, not \"{value}\""
+                            ))
+                        }
+                    }
+                }
+                "origin" => embed.origin = Some(HostOrigin::parse(&value)?),
+                other => return Err(format!("there is no parameter \"{other}\"")),
+            }
+        }
+        let book = book.ok_or("book is missing: the embed link must name a book")?;
+        embed.quiz = QuizRequest::from_query(book, &quiz_query.join("&"))?;
+        Ok(embed)
+    }
+
+    /// The query part of the embed link.
+    pub fn to_query(&self) -> String {
+        let mut query = format!(
+            "book={}&{}&theme={}&explanations={}",
+            self.quiz.book,
+            self.quiz.to_query(),
+            self.theme.name(),
+            if self.show_explanations {
+                "show"
+            } else {
+                "hide"
+            }
+        );
+        if let Some(origin) = &self.origin {
+            query.push_str(&format!("&origin={}", origin.as_str()));
+        }
+        query
+    }
+
+    /// The address of this quiz in the app itself, which names it in the
+    /// completion statement. `app_url` is the app's page without its hash.
+    pub fn quiz_url(&self, app_url: &str) -> String {
+        format!("{app_url}{}", Route::Quiz(self.quiz.clone()).to_hash())
+    }
+}
+
+/// `%XX` escapes and `+` for a space, as in form-encoded queries; None when
+/// an escape is cut short or the bytes are not UTF-8.
+fn percent_decode(value: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(value.len());
+    let mut rest = value.bytes();
+    while let Some(byte) = rest.next() {
+        bytes.push(match byte {
+            b'%' => {
+                let high = char::from(rest.next()?).to_digit(16)?;
+                let low = char::from(rest.next()?).to_digit(16)?;
+                (high * 16 + low) as u8
+            }
+            b'+' => b' ',
+            other => other,
+        });
+    }
+    String::from_utf8(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(query: &str) -> String {
+        EmbedRequest::from_query(query).expect_err(query)
+    }
+
+    #[test]
+    fn a_full_embed_link_is_read() {
+        let embed = EmbedRequest::from_query(
+            "book=fluent-python&chapters=9%2C21&topics=closures&count=5&seed=42&theme=dark&explanations=hide&origin=https%3A%2F%2Fcourse.example",
+        )
+        .unwrap();
+        let mut quiz = QuizRequest::new("fluent-python", 5, 42);
+        quiz.chapters = vec!["9".into(), "21".into()];
+        quiz.topics = vec!["closures".into()];
+        assert_eq!(
+            embed,
+            EmbedRequest {
+                quiz,
+                theme: Theme::Dark,
+                show_explanations: false,
+                origin: Some(HostOrigin::parse("https://course.example").unwrap()),
+            }
+        );
+    }
+
+    #[test]
+    fn only_the_book_is_required() {
+        let embed = EmbedRequest::from_query("book=fluent-python").unwrap();
+        assert_eq!(
+            embed.quiz,
+            QuizRequest::from_query("fluent-python".into(), "").unwrap()
+        );
+        assert_eq!(embed.theme, Theme::Auto);
+        assert!(embed.show_explanations);
+        assert_eq!(embed.origin, None);
+    }
+
+    #[test]
+    fn embed_links_round_trip_through_their_query() {
+        for query in [
+            "book=fp&count=5&seed=42&theme=auto&explanations=show",
+            "book=fp&count=5&seed=1&chapters=1,9&topics=closures&theme=light&explanations=hide&origin=http://localhost:8000",
+        ] {
+            let embed = EmbedRequest::from_query(query).unwrap();
+            assert_eq!(embed.to_query(), query);
+        }
+    }
+
+    #[test]
+    fn each_malformed_parameter_is_named_with_what_it_takes() {
+        assert_eq!(
+            problem(""),
+            "book is missing: the embed link must name a book"
+        );
+        assert_eq!(
+            problem("count=5"),
+            "book is missing: the embed link must name a book"
+        );
+        assert_eq!(
+            problem("book=Fluent%20Python"),
+            "book must be a book id, such as fluent-python, not \"Fluent Python\""
+        );
+        assert_eq!(
+            problem("book=fp&count=0"),
+            "count must be a whole number from 1 to 200, not \"0\""
+        );
+        assert_eq!(
+            problem("book=fp&seed=x"),
+            "seed must be a whole number, not \"x\""
+        );
+        assert_eq!(
+            problem("book=fp&chapters=1%262"),
+            "chapters must be chapter ids separated by commas, such as 1,9; \"1%262\" is not one"
+        );
+        assert_eq!(
+            problem("book=fp&topics=Closures"),
+            "topics must be topic ids separated by commas, such as closures,decorators; \"Closures\" is not one"
+        );
+        assert_eq!(
+            problem("book=fp&theme=system"),
+            "theme must be light, dark or auto, not \"system\""
+        );
+        assert_eq!(
+            problem("book=fp&explanations=no"),
+            "explanations must be show or hide, not \"no\""
+        );
+        assert_eq!(
+            problem("book=fp&origin=*"),
+            "origin must be the host page's origin (scheme, host and optional port, nothing after them), such as https://course.example, not \"*\""
+        );
+        assert_eq!(
+            problem("book=fp&origin=https%3A%2F%2Fcourse.example%2F"),
+            "origin must be the host page's origin (scheme, host and optional port, nothing after them), such as https://course.example, not \"https://course.example/\""
+        );
+        assert_eq!(problem("book=fp&count=5&count=6"), "count is given twice");
+        assert_eq!(
+            problem("book=fp&origin=%E2%8"),
+            "the value of origin is not correctly URL-encoded"
+        );
+    }
+
+    #[test]
+    fn an_unknown_parameter_is_named() {
+        assert_eq!(
+            problem("book=fp&colour=red"),
+            "there is no parameter \"colour\""
+        );
+        assert_eq!(
+            problem("book=fp&data-count=5"),
+            "there is no parameter \"data-count\""
+        );
+    }
+
+    #[test]
+    fn every_parameter_read_is_listed_in_the_help() {
+        let names: Vec<&str> = EMBED_PARAMETERS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            [
+                "book",
+                "chapters",
+                "topics",
+                "count",
+                "seed",
+                "theme",
+                "explanations",
+                "origin"
+            ]
+        );
+        for name in &names[1..] {
+            let query = format!("book=fp&{name}=%");
+            assert_eq!(
+                problem(&query),
+                format!("the value of {name} is not correctly URL-encoded"),
+                "{name} is a parameter the link reads"
+            );
+        }
+    }
+
+    #[test]
+    fn the_quiz_url_is_the_apps_own_quiz_link() {
+        let embed =
+            EmbedRequest::from_query("book=fp&count=5&seed=42&origin=https://course.example")
+                .unwrap();
+        assert_eq!(
+            embed.quiz_url("https://quiz.example/app/index.html"),
+            "https://quiz.example/app/index.html#/book/fp/quiz?count=5&seed=42"
+        );
+    }
+}
