@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use quiz_application::{QuizRequest, Route, DEFAULT_QUIZ_LENGTH};
-use wasm_bindgen::JsCast;
 
 use crate::adapters::clock::random_seed;
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_on_open;
+use crate::ui::form_values::input_values;
 use crate::ui::score_text::score_text;
 
 const QUIZ_LENGTHS: [usize; 3] = [5, DEFAULT_QUIZ_LENGTH, 20];
@@ -30,7 +30,8 @@ pub fn BookPage(book: String) -> impl IntoView {
         let book = book.clone();
         move |_| {
             let mut request = QuizRequest::new(book.clone(), length.get_untracked(), random_seed());
-            request.chapters = ticked_chapters();
+            // In book order, as the page lists them; none ticked is the whole book.
+            request.chapters = input_values(".chapters input:checked");
             state.go_to(Route::Quiz(request))
         }
     };
@@ -107,18 +108,4 @@ pub fn BookPage(book: String) -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// The chapters ticked for practice, in book order (the page lists them in
-/// that order); none ticked means the whole book. Read from the form when
-/// the quiz starts, so ticking costs no reactive state.
-fn ticked_chapters() -> Vec<String> {
-    let Ok(ticked) = document().query_selector_all(".chapters input:checked") else {
-        return Vec::new();
-    };
-    (0..ticked.length())
-        .filter_map(|i| ticked.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .collect()
 }

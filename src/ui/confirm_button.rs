@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ui::focus::focus_soon;
 
@@ -35,5 +36,16 @@ pub fn ConfirmButton(
             }
             .into_any()
         }
+    }
+}
+
+/// Presses the first button of the `ConfirmButton` with `id`, as a keyboard
+/// shortcut does (Escape asks whether to leave a quiz or an exam).
+pub fn press_confirm_button(id: &str) {
+    if let Some(button) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        button.click();
     }
 }

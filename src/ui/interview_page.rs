@@ -7,7 +7,7 @@ use quiz_domain::{Bank, Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
 use crate::state::app_state;
-use crate::ui::confirm_button::ConfirmButton;
+use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
 use crate::ui::option_view::{mark_class, option_text};
 use crate::ui::question_text::QuestionText;
@@ -52,12 +52,7 @@ pub fn InterviewPage(request: ExamRequest) -> impl IntoView {
             return;
         }
         if event.key() == "Escape" {
-            if let Some(leave) = document()
-                .get_element_by_id("leave")
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                leave.click();
-            }
+            press_confirm_button("leave");
         } else if let Ok(digit) = event.key().parse::<usize>() {
             if digit >= 1 {
                 session.update(|s| {

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use quiz_application::{ExamRequest, Route, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS};
-use wasm_bindgen::JsCast;
 
 use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_on_open;
+use crate::ui::form_values::input_values;
 use crate::ui::score_text::score_text;
 
 const QUESTION_COUNTS: [usize; 4] = [10, 20, DEFAULT_EXAM_QUESTIONS, 50];
@@ -22,7 +22,7 @@ pub fn InterviewsPage() -> impl IntoView {
         let Load::Ready(catalog) = state.catalog.get_untracked() else {
             return;
         };
-        let mut books = ticked_books();
+        let mut books = input_values(".interviews .chapters input:checked");
         if books.is_empty() {
             books = catalog.books.iter().map(|e| e.book.id.clone()).collect();
         }
@@ -81,18 +81,6 @@ pub fn InterviewsPage() -> impl IntoView {
             <PastExams/>
         </section>
     }
-}
-
-/// The books ticked, read from the form when the exam starts.
-fn ticked_books() -> Vec<String> {
-    let Ok(ticked) = document().query_selector_all(".interviews .chapters input:checked") else {
-        return Vec::new();
-    };
-    (0..ticked.length())
-        .filter_map(|i| ticked.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .collect()
 }
 
 /// Past exams, newest first, to compare over time.

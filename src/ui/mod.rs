@@ -7,6 +7,7 @@ mod confirm_button;
 mod embed_help;
 mod embed_page;
 mod focus;
+mod form_values;
 mod home_page;
 mod html_text;
 mod interview_page;

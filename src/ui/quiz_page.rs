@@ -5,7 +5,7 @@ use quiz_domain::{AnswerOption, AttemptResult, Mode, Question, QuestionKind, Res
 use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
-use crate::ui::confirm_button::ConfirmButton;
+use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::order_steps::{CorrectOrder, OrderSteps};
@@ -31,12 +31,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         if event.key() != "Escape" {
             return;
         }
-        if let Some(leave) = document()
-            .get_element_by_id("leave")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            leave.click();
-        }
+        press_confirm_button("leave");
     });
     on_cleanup(move || escape.remove());
     let title = quiz_title(book);

@@ -25,11 +25,17 @@ pub enum FrameMessage {
     Complete(Completion),
 }
 
-/// One answered question: which options (0-based) were chosen.
+/// One answered question: which options (0-based, in the bank's order)
+/// were chosen, or for a typed question the text typed, or for an ordering
+/// the steps in the order given.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QuestionResult {
     pub question: String,
     pub chosen: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<Vec<usize>>,
     pub correct: bool,
 }
 
@@ -38,6 +44,8 @@ impl From<&Response> for QuestionResult {
         QuestionResult {
             question: response.question.clone(),
             chosen: response.answer.choices().to_vec(),
+            typed: response.answer.typed_text().map(str::to_owned),
+            order: response.answer.steps().map(<[usize]>::to_vec),
             correct: response.correct,
         }
     }
@@ -155,6 +163,31 @@ mod tests {
                 "protocol": "python-architect-quiz", "version": 1, "type": "answer",
                 "question": "fp-closures-1", "chosen": [0, 2], "correct": false
             })
+        );
+    }
+
+    #[test]
+    fn a_typed_or_ordered_answer_carries_what_was_given() {
+        let typed = Response {
+            question: "fp-typed".into(),
+            answer: Answer::typed("[1, 2]"),
+            correct: true,
+            time_ms: None,
+        };
+        assert_eq!(
+            parsed(&FrameMessage::Answer(QuestionResult::from(&typed))),
+            json!({
+                "protocol": "python-architect-quiz", "version": 1, "type": "answer",
+                "question": "fp-typed", "chosen": [], "typed": "[1, 2]", "correct": true
+            })
+        );
+        let ordered = Response {
+            answer: Answer::order([2, 0, 1]),
+            ..typed
+        };
+        assert_eq!(
+            parsed(&FrameMessage::Answer(QuestionResult::from(&ordered)))["order"],
+            json!([2, 0, 1])
         );
     }
 

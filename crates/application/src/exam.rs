@@ -5,12 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use quiz_domain::{
-    is_slug, option_order, select_exam, Answer, AttemptResult, Bank, Mode, Question, Response,
-    Score,
+    is_slug, select_exam, Answer, AttemptResult, Bank, Mode, Question, Response, Score,
 };
 
-use crate::quiz_request::MAX_QUIZ_LENGTH;
+use crate::quiz_request::{question_count, seed};
 use crate::session::OptionMark;
+use crate::shown_options::shown_options;
 
 pub const DEFAULT_EXAM_QUESTIONS: usize = 30;
 pub const DEFAULT_EXAM_MINUTES: u32 = 30;
@@ -55,14 +55,7 @@ impl ExamRequest {
                         ));
                     }
                 }
-                "count" => match value.parse::<usize>() {
-                    Ok(n) if (1..=MAX_QUIZ_LENGTH).contains(&n) => request.count = n,
-                    _ => {
-                        return Err(format!(
-                            "count must be a whole number from 1 to {MAX_QUIZ_LENGTH}, not \"{value}\""
-                        ))
-                    }
-                },
+                "count" => request.count = question_count(value)?,
                 "minutes" => match value.parse::<u32>() {
                     Ok(n) if (1..=MAX_EXAM_MINUTES).contains(&n) => request.minutes = n,
                     _ => {
@@ -71,11 +64,7 @@ impl ExamRequest {
                         ))
                     }
                 },
-                "seed" => {
-                    request.seed = value
-                        .parse()
-                        .map_err(|_| format!("seed must be a whole number, not \"{value}\""))?
-                }
+                "seed" => request.seed = seed(value)?,
                 other => {
                     return Err(format!(
                         "unknown exam parameter \"{other}\" (known: books, count, minutes, seed)"
@@ -188,24 +177,7 @@ impl ExamSession {
         if !replayed {
             return None;
         }
-        let orders: Vec<Vec<usize>> = questions
-            .iter()
-            .enumerate()
-            .map(|(place, q)| {
-                option_order(
-                    q,
-                    saved.request.seed ^ (place as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-                )
-            })
-            .collect();
-        let shown = questions
-            .iter()
-            .zip(&orders)
-            .map(|(q, order)| Question {
-                options: order.iter().map(|&i| q.options[i].clone()).collect(),
-                ..q.clone()
-            })
-            .collect();
+        let (shown, orders) = shown_options(&questions, saved.request.seed);
         Some(ExamSession {
             saved,
             questions,

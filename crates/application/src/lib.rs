@@ -25,6 +25,7 @@ mod quiz_request;
 mod route;
 mod session;
 mod settings;
+mod shown_options;
 mod theme;
 mod unfinished;
 mod xapi_statement;

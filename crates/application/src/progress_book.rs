@@ -130,11 +130,16 @@ impl<S: KeyValueStore> ProgressBook<S> {
 
     /// Saves the quiz in progress after each answer.
     pub fn keep_unfinished(&mut self, quiz: &UnfinishedQuiz) -> Option<StorageNotice> {
+        let json = serde_json::to_string(quiz).expect("a quiz always serialises");
+        self.keep(UNFINISHED_KEY, &json)
+    }
+
+    /// Writes what is in progress under `key`, unless writing is stopped.
+    fn keep(&mut self, key: &str, json: &str) -> Option<StorageNotice> {
         if !self.writable {
             return None;
         }
-        let json = serde_json::to_string(quiz).expect("a quiz always serialises");
-        let error = self.store.write(UNFINISHED_KEY, &json).err()?;
+        let error = self.store.write(key, json).err()?;
         self.not_saved(error)
     }
 
@@ -153,12 +158,8 @@ impl<S: KeyValueStore> ProgressBook<S> {
 
     /// Saves the exam after each answer, so a reload keeps it and its clock.
     pub fn keep_exam(&mut self, exam: &SavedExam) -> Option<StorageNotice> {
-        if !self.writable {
-            return None;
-        }
         let json = serde_json::to_string(exam).expect("an exam always serialises");
-        let error = self.store.write(EXAM_KEY, &json).err()?;
-        self.not_saved(error)
+        self.keep(EXAM_KEY, &json)
     }
 
     /// Records a finished exam: its attempts, one per book, and its summary.

@@ -87,19 +87,8 @@ impl QuizRequest {
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
             match name {
-                "count" => match value.parse::<usize>() {
-                    Ok(n) if (1..=MAX_QUIZ_LENGTH).contains(&n) => request.count = n,
-                    _ => {
-                        return Err(format!(
-                        "count must be a whole number from 1 to {MAX_QUIZ_LENGTH}, not \"{value}\""
-                    ))
-                    }
-                },
-                "seed" => {
-                    request.seed = value
-                        .parse()
-                        .map_err(|_| format!("seed must be a whole number, not \"{value}\""))?
-                }
+                "count" => request.count = question_count(value)?,
+                "seed" => request.seed = seed(value)?,
                 "chapters" => request.chapters = id_list(value, "chapters", "chapter ids", "1,9")?,
                 "topics" => {
                     request.topics = id_list(value, "topics", "topic ids", "closures,decorators")?
@@ -124,6 +113,23 @@ impl QuizRequest {
         }
         Ok(request)
     }
+}
+
+/// The `count` of a quiz or exam link.
+pub(crate) fn question_count(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if (1..=MAX_QUIZ_LENGTH).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "count must be a whole number from 1 to {MAX_QUIZ_LENGTH}, not \"{value}\""
+        )),
+    }
+}
+
+/// The `seed` of a quiz or exam link.
+pub(crate) fn seed(value: &str) -> Result<u64, String> {
+    value
+        .parse()
+        .map_err(|_| format!("seed must be a whole number, not \"{value}\""))
 }
 
 /// A comma-separated list of ids; the error names the first bad one.

@@ -1,8 +1,9 @@
 use crate::quiz_request::QuizRequest;
+use crate::shown_options::shown_options;
 use crate::unfinished::UnfinishedQuiz;
 use quiz_domain::{
-    option_order, select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question,
-    QuestionKind, Response,
+    select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, QuestionKind,
+    Response,
 };
 
 /// Where a quiz stands between two clicks.
@@ -115,22 +116,7 @@ impl QuizSession {
 
     /// A session showing `questions` in the order the request's seed gives.
     fn of(questions: Vec<Question>, attempt: Attempt, request: QuizRequest) -> QuizSession {
-        let orders: Vec<Vec<usize>> = questions
-            .iter()
-            .enumerate()
-            .map(|(place, question)| {
-                let seed = (place as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                option_order(question, request.seed ^ seed)
-            })
-            .collect();
-        let shown = questions
-            .iter()
-            .zip(&orders)
-            .map(|(question, order)| Question {
-                options: order.iter().map(|&i| question.options[i].clone()).collect(),
-                ..question.clone()
-            })
-            .collect();
+        let (shown, orders) = shown_options(&questions, request.seed);
         let phase = if attempt.is_complete() {
             Phase::Feedback
         } else {

@@ -1,0 +1,24 @@
+use quiz_domain::{option_order, Question};
+
+/// The questions of a quiz or exam as shown: each one's options in the order
+/// drawn from the seed and its place, and that order (the bank index of the
+/// option at each place on screen).
+pub fn shown_options(questions: &[Question], seed: u64) -> (Vec<Question>, Vec<Vec<usize>>) {
+    let orders: Vec<Vec<usize>> = questions
+        .iter()
+        .enumerate()
+        .map(|(place, question)| {
+            let place_seed = (place as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            option_order(question, seed ^ place_seed)
+        })
+        .collect();
+    let shown = questions
+        .iter()
+        .zip(&orders)
+        .map(|(question, order)| Question {
+            options: order.iter().map(|&i| question.options[i].clone()).collect(),
+            ..question.clone()
+        })
+        .collect();
+    (shown, orders)
+}
