@@ -7,12 +7,14 @@ use crate::theme::Theme;
 
 /// Every parameter of an embed link with the values it takes, in the order
 /// the help lists them.
-pub const EMBED_PARAMETERS: [(&str, &str); 8] = [
+pub const EMBED_PARAMETERS: [(&str, &str); 10] = [
     ("book", "required: a book id, such as fluent-python"),
     ("chapters", "chapter ids separated by commas, such as 1,9"),
     ("topics", "topic ids separated by commas, such as closures,decorators"),
+    ("questions", "question ids separated by commas, asked in that order instead of a draw"),
     ("count", "the number of questions, 1 to 200 (10 when left out)"),
     ("seed", "a whole number that chooses the questions (0 when left out)"),
+    ("mode", "practice, mistakes or review (practice when left out)"),
     ("theme", "light, dark or auto (auto when left out)"),
     ("explanations", "show or hide: hide shows only the final score (show when left out)"),
     ("origin", "the host page's origin, such as https://course.example: messages go there only, and none are sent without it"),
@@ -62,7 +64,7 @@ impl EmbedRequest {
                 }
                 // Checked by the quiz request itself; an encoded `&` must not
                 // split its query.
-                "chapters" | "topics" | "count" | "seed" => {
+                "chapters" | "topics" | "questions" | "count" | "seed" | "mode" => {
                     quiz_query.push(format!("{name}={}", value.replace('&', "%26")))
                 }
                 "theme" => {
@@ -252,6 +254,14 @@ mod tests {
     }
 
     #[test]
+    fn explicit_questions_and_a_mode_pass_to_the_quiz() {
+        let embed = EmbedRequest::from_query("book=fp&questions=fp-a,fp-b&mode=mistakes").unwrap();
+        assert_eq!(embed.quiz.questions, ["fp-a", "fp-b"]);
+        assert_eq!(embed.quiz.mode, quiz_domain::Mode::Mistakes);
+        assert_eq!(EmbedRequest::from_query(&embed.to_query()), Ok(embed));
+    }
+
+    #[test]
     fn every_parameter_read_is_listed_in_the_help() {
         let names: Vec<&str> = EMBED_PARAMETERS.iter().map(|(name, _)| *name).collect();
         assert_eq!(
@@ -260,8 +270,10 @@ mod tests {
                 "book",
                 "chapters",
                 "topics",
+                "questions",
                 "count",
                 "seed",
+                "mode",
                 "theme",
                 "explanations",
                 "origin"
