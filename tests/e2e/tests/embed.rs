@@ -293,7 +293,18 @@ async fn a_malformed_embed_link_lists_the_parameters() {
         .await;
         assert_eq!(
             listed,
-            json!(["book", "chapters", "topics", "count", "seed", "theme", "explanations", "origin"])
+            json!([
+                "book",
+                "chapters",
+                "topics",
+                "questions",
+                "count",
+                "seed",
+                "mode",
+                "theme",
+                "explanations",
+                "origin"
+            ])
         );
     })
     .await;
