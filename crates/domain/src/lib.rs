@@ -25,7 +25,7 @@ pub use bank::{Bank, Book, Chapter, BANK_FORMAT};
 pub use catalog::{Catalog, CatalogEntry};
 pub use mode::Mode;
 pub use question::{AnswerOption, Question, QuestionKind};
-pub use review::{Grade, ReviewCard, DESIRED_RETENTION, SLOW_AFTER_MS};
+pub use review::{Grade, ReviewCard, DESIRED_RETENTION, RELEARN_AFTER_MS, SLOW_AFTER_MS};
 pub use score::Score;
 pub use selection::{option_order, select_exam, select_questions};
 pub use similarity::{near_duplicate, normalized_words};

@@ -2,7 +2,8 @@
 //! schedule is FSRS (the `fsrs` crate, the scheduler Anki uses), graded from
 //! the answer itself so the person never rates their own recall: wrong is
 //! "again", right is "good", and right after more than `SLOW_AFTER_MS` is
-//! "hard".
+//! "hard". As in Anki's relearning steps, a question answered wrong comes
+//! back after `RELEARN_AFTER_MS`, the same day, whatever FSRS's interval.
 
 use fsrs::{MemoryState, FSRS};
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub const DESIRED_RETENTION: f32 = 0.9;
 /// An answer slower than this counts as recalled with difficulty.
 pub const SLOW_AFTER_MS: u64 = 45_000;
+/// A question answered wrong is due again this long after.
+pub const RELEARN_AFTER_MS: u64 = 10 * 60 * 1000;
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +61,12 @@ impl ReviewCard {
             Grade::Hard => states.hard,
             Grade::Good => states.good,
         };
+        let wait_ms = match grade {
+            Grade::Again => RELEARN_AFTER_MS,
+            Grade::Hard | Grade::Good => (state.interval.max(0.0) * DAY_MS as f32) as u64,
+        };
         ReviewCard {
-            due_ms: now_ms + (state.interval.max(0.0) * DAY_MS as f32) as u64,
+            due_ms: now_ms + wait_ms,
             last_ms: now_ms,
             stability: (state.memory.stability * 1000.0).round() as u32,
             difficulty: (state.memory.difficulty * 1000.0).round() as u32,
@@ -93,6 +100,11 @@ mod tests {
     fn right_answers_space_reviews_out_and_wrong_ones_bring_them_back() {
         let first = ReviewCard::after(None, Grade::Good, NOW);
         let wrong_first = ReviewCard::after(None, Grade::Again, NOW);
+        assert_eq!(
+            wrong_first.due_ms,
+            NOW + RELEARN_AFTER_MS,
+            "back the same day"
+        );
         assert!(
             days(&wrong_first) < days(&first),
             "{wrong_first:?} {first:?}"
