@@ -6,6 +6,7 @@ use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_on_open;
 use crate::ui::form_values::input_values;
 use crate::ui::score_text::score_text;
+use crate::ui::topic_practice::TopicPractice;
 
 const QUIZ_LENGTHS: [usize; 3] = [5, DEFAULT_QUIZ_LENGTH, 20];
 
@@ -77,6 +78,7 @@ pub fn BookPage(book: String) -> impl IntoView {
                                 </label>
                             }).collect_view()}
                         </fieldset>
+                        <TopicPractice book=entry.book.id.clone()/>
                         <div class="start">
                             <label for="quiz-length">"Questions"</label>
                             <select id="quiz-length" on:change=move |ev| {

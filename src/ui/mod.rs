@@ -24,4 +24,5 @@ mod quiz_page;
 mod results_page;
 mod score_chart;
 mod score_text;
+mod topic_practice;
 mod typed_answer;

@@ -242,3 +242,30 @@ async fn a_review_asks_the_due_questions_and_the_due_count_follows_the_answers()
     })
     .await;
 }
+
+#[tokio::test]
+async fn one_topic_is_practised_from_the_book_page() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        client
+            .goto(&site.url("#/book/clean-architecture"))
+            .await
+            .unwrap();
+        click(&client, "details.topics summary").await;
+        let link = find(&client, ".topic-list li:nth-child(2) a").await;
+        let topic = link.text().await.unwrap();
+        link.click().await.unwrap();
+        let question = question_on_screen(&client).await;
+        let asked = bank("clean-architecture")
+            .question(&question)
+            .cloned()
+            .unwrap();
+        assert!(asked.topics.contains(&topic), "{question} is about {topic}");
+        let url = client.current_url().await.unwrap();
+        assert!(
+            url.fragment().unwrap().contains(&format!("topics={topic}")),
+            "{url}"
+        );
+    })
+    .await;
+}
