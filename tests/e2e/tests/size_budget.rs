@@ -6,7 +6,7 @@ use std::path::Path;
 
 use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 
-/// The target is 90 KB; the release build loads 222,914 bytes today
+/// The target is 90 KB; the release build loads 223,305 bytes today
 /// (ARCHITECTURE.md, "Size"). Until it gets there this holds the line:
 /// lower it with every saving, and raise it only for a feature whose cost
 /// is written down there.
