@@ -67,7 +67,7 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
     let show_explanations = embed.show_explanations;
     view! {
         <section class="page quiz">
-            <h1 class="quiz-title">{quiz_title(embed.quiz.book)}</h1>
+            <h1 class="quiz-title">{quiz_title(embed.quiz.book, embed.quiz.mode)}</h1>
             {move || {
                 run.track();
                 match finished.get() {

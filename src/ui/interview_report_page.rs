@@ -73,10 +73,6 @@ pub fn InterviewReportPage(exam: String) -> impl IntoView {
     .into_any()
 }
 
-fn score_cell(score: Score) -> String {
-    score_text(score)
-}
-
 fn overview_html(summary: &ExamSummary, title_of: &dyn Fn(&str) -> String) -> String {
     let used_seconds = (summary.finished_at_ms - summary.started_at_ms) / 1000;
     let ending = if summary.timed_out {
@@ -91,7 +87,7 @@ fn overview_html(summary: &ExamSummary, title_of: &dyn Fn(&str) -> String) -> St
             format!(
                 "<tr><td>{}</td><td>{}</td></tr>",
                 escape(&title_of(book)),
-                score_cell(*score)
+                score_text(*score)
             )
         })
         .collect();
@@ -110,7 +106,7 @@ fn topics_html(topics: &[(String, Score)], empty: &str) -> String {
     }
     let items: String = topics
         .iter()
-        .map(|(topic, score)| format!("<li>{}: {}</li>", escape(topic), score_cell(*score)))
+        .map(|(topic, score)| format!("<li>{}: {}</li>", escape(topic), score_text(*score)))
         .collect();
     format!("<ul>{items}</ul>")
 }
@@ -132,7 +128,7 @@ fn details_html(report: &ExamReport, title_of: &dyn Fn(&str) -> String) -> Strin
             format!(
                 "<tr><td>{}</td><td>{}</td></tr>",
                 chapter_name(c, title_of),
-                score_cell(c.score)
+                score_text(c.score)
             )
         })
         .collect();
@@ -146,7 +142,7 @@ fn details_html(report: &ExamReport, title_of: &dyn Fn(&str) -> String) -> Strin
             format!(
                 r#"<li>{} ({}) <a href="{}">Practise this chapter</a></li>"#,
                 chapter_name(c, title_of),
-                score_cell(c.score),
+                score_text(c.score),
                 escape(&Route::Quiz(request).to_hash())
             )
         })

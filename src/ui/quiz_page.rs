@@ -34,12 +34,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         press_confirm_button("leave");
     });
     on_cleanup(move || escape.remove());
-    let title = quiz_title(book);
-    let title = move || match mode {
-        Mode::Practice | Mode::Interview => title(),
-        Mode::Mistakes => title().replace(" quiz", ": your mistakes again"),
-        Mode::Review => title().replace(" quiz", ": review"),
-    };
+    let title = quiz_title(book, mode);
     view! {
         <section class="page quiz">
             <div class="crumbs">
@@ -53,13 +48,18 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
     }
 }
 
-/// "<book title> quiz", once the catalog has loaded.
-pub fn quiz_title(book: String) -> impl Fn() -> String + Send + Sync + 'static {
+/// "<book title> quiz" (or its mistakes or review), once the catalog has
+/// loaded.
+pub fn quiz_title(book: String, mode: Mode) -> impl Fn() -> String + Send + Sync + 'static {
     let state = app_state();
     move || match state.catalog.get() {
         Load::Ready(catalog) => catalog.entry(&book).map_or_else(
             || "Quiz".to_owned(),
-            |entry| format!("{} quiz", entry.book.title),
+            |entry| match mode {
+                Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
+                Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
+                Mode::Review => format!("{}: review", entry.book.title),
+            },
         ),
         _ => "Quiz".to_owned(),
     }
