@@ -55,7 +55,7 @@ impl ReviewCard {
         let days_elapsed = card.map_or(0, |card| now_ms.saturating_sub(card.last_ms) / DAY_MS);
         let states = scheduler
             .next_states(memory, DESIRED_RETENTION, days_elapsed as u32)
-            .expect("a stored memory state is valid");
+            .expect("FSRS clamps any finite memory state, even a damaged one");
         let state = match grade {
             Grade::Again => states.again,
             Grade::Hard => states.hard,
@@ -94,6 +94,18 @@ mod tests {
         assert_eq!(Grade::of(true, Some(1_000)), Grade::Good);
         assert_eq!(Grade::of(true, None), Grade::Good);
         assert_eq!(Grade::of(true, Some(SLOW_AFTER_MS + 1)), Grade::Hard);
+    }
+
+    #[test]
+    fn a_damaged_stored_state_still_gets_a_next_review() {
+        let damaged = ReviewCard {
+            due_ms: NOW,
+            last_ms: NOW - DAY_MS,
+            stability: 0,
+            difficulty: 0,
+        };
+        let next = ReviewCard::after(Some(damaged), Grade::Good, NOW);
+        assert!(next.due_ms > NOW && next.stability > 0, "{next:?}");
     }
 
     #[test]
