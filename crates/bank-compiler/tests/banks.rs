@@ -231,3 +231,60 @@ accept = ["{1, 2, 3}"]
         "{failures:?}"
     );
 }
+
+/// What the compiler writes is what a pack may hold: every shipped bank,
+/// and a source using every Markdown form packs keep, reads back as a pack
+/// unchanged, so the pack sanitiser's allow-list covers the compiler.
+#[test]
+fn compiled_banks_read_as_packs_unchanged() {
+    let mut banks: Vec<_> = compiled().into_iter().map(|c| c.bank).collect();
+    let markdown = compile_source(
+        "markdown",
+        r#"
+[[questions]]
+id = "b-markdown"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "single"
+prompt = """
+*Emphasis*, **strong**, ~~struck~~, `code <b>` & "quotes"; a hard  
+break.
+
+- a list
+- with `items`
+
+1. numbered
+2. steps
+
+> a quote
+
+```python
+def f(x: int) -> str:
+    return f"{x!r}"  # done
+```
+"""
+explanation = "Raw <script>alert(1)</script> is text."
+
+[[questions.options]]
+text = "`x < y`"
+correct = true
+why = "It *is*."
+
+[[questions.options]]
+text = "Other"
+why = "It is not."
+"#,
+    )
+    .expect("the Markdown sample compiles");
+    banks.push(markdown[0].bank.clone());
+    for bank in banks {
+        let json = serde_json::to_string(&bank).unwrap();
+        assert_eq!(
+            quiz_application::read_pack(&json, &[]).as_ref(),
+            Ok(&bank),
+            "{}",
+            bank.book.id
+        );
+    }
+}
