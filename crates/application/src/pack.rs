@@ -36,12 +36,12 @@ pub fn pack_size_problem(bytes: usize) -> Option<String> {
     })
 }
 
-/// The parts of a pack, each parsed on its own so that a malformed
+/// A pack whose questions are parsed one by one, so that a malformed
 /// question is named in the message.
 #[derive(Deserialize)]
 struct PackParts {
-    book: Box<RawValue>,
-    chapters: Box<RawValue>,
+    book: Book,
+    chapters: Vec<Chapter>,
     questions: Vec<Box<RawValue>>,
 }
 
@@ -65,8 +65,6 @@ pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
         )]);
     }
     let mut problems = Vec::new();
-    let book: Option<Book> = part(&parts.book, "field \"book\"", &mut problems);
-    let chapters: Option<Vec<Chapter>> = part(&parts.chapters, "field \"chapters\"", &mut problems);
     let mut questions = Vec::with_capacity(parts.questions.len());
     for (index, raw) in parts.questions.iter().enumerate() {
         let name = match serde_json::from_str::<QuestionId>(raw.get()) {
@@ -77,16 +75,13 @@ pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
             questions.push(question);
         }
     }
-    let (Some(book), Some(chapters)) = (book, chapters) else {
-        return Err(problems);
-    };
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(listed(problems));
     }
     let mut bank = Bank {
         format: BANK_FORMAT,
-        book,
-        chapters,
+        book: parts.book,
+        chapters: parts.chapters,
         questions,
     };
     sanitize(&mut bank);
@@ -292,7 +287,7 @@ mod tests {
         assert_eq!(problems("[]"), ["the pack has no format version"]);
         assert_eq!(
             problems("{\"format\":1,\"book\":{}}"),
-            ["the pack is malformed (missing field `chapters` at line 1 column 22)"]
+            ["the pack is malformed (missing field `id` at line 1 column 21)"]
         );
     }
 
@@ -316,7 +311,7 @@ mod tests {
         let bad_book = json(&sample_pack()).replacen("\"title\":\"A course pack\",", "", 1);
         assert_eq!(
             problems(&bad_book),
-            ["field \"book\": missing field `title`"]
+            ["the pack is malformed (missing field `title` at line 1 column 95)"]
         );
     }
 

@@ -3,6 +3,8 @@
 //! `read_pack` at every start, so a stored pack passes the same checks as
 //! a new one.
 
+use std::sync::Arc;
+
 use quiz_domain::Bank;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -23,7 +25,8 @@ const SHELF_FORMAT: u32 = 1;
 pub struct LoadedPack {
     /// The URL it was fetched from, or the name of the file picked.
     pub source: String,
-    pub bank: Bank,
+    /// Shared with the quiz pages, which take a book's bank as an `Arc`.
+    pub bank: Arc<Bank>,
 }
 
 /// The stored list: each pack's JSON as it was loaded.
@@ -76,7 +79,13 @@ impl<S: KeyValueStore> PackShelf<S> {
         let mut left_out = Vec::new();
         for StoredPack { source, pack } in stored.packs {
             match read_pack(pack.get(), &[]) {
-                Ok(bank) => shelf.packs.push((LoadedPack { source, bank }, pack)),
+                Ok(bank) => shelf.packs.push((
+                    LoadedPack {
+                        source,
+                        bank: Arc::new(bank),
+                    },
+                    pack,
+                )),
                 Err(problems) => left_out.push(format!(
                     "\"{source}\" ({})",
                     problems.first().map_or("", String::as_str)
@@ -112,7 +121,7 @@ impl<S: KeyValueStore> PackShelf<S> {
         let pack = (
             LoadedPack {
                 source: source.to_owned(),
-                bank,
+                bank: Arc::new(bank),
             },
             raw,
         );

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::bank::Bank;
@@ -72,7 +72,9 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
             report(None, field, format!("book {name} is empty"));
         }
     }
-    let mut chapter_ids = HashSet::new();
+    // Lists, not hash sets: a bank is small, and the app runs this on packs,
+    // where hashing would add kilobytes of Wasm.
+    let mut chapter_ids: Vec<&str> = Vec::new();
     for chapter in &bank.chapters {
         // Chapter ids go into quiz links (`chapters=1,9`) and pages.
         if !is_slug(&chapter.id) {
@@ -85,12 +87,14 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
                 ),
             );
         }
-        if !chapter_ids.insert(chapter.id.as_str()) {
+        if chapter_ids.contains(&chapter.id.as_str()) {
             report(
                 None,
                 "chapters",
                 format!("chapter {:?} is listed twice", chapter.id),
             );
+        } else {
+            chapter_ids.push(&chapter.id);
         }
         if chapter.title.trim().is_empty() {
             report(
@@ -110,10 +114,9 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
     if bank.questions.is_empty() {
         report(None, "questions", "the bank has no questions".into());
     }
-    let mut question_ids = HashSet::new();
-    for question in &bank.questions {
+    for (index, question) in bank.questions.iter().enumerate() {
         let id = Some(question.id.as_str());
-        if !question_ids.insert(question.id.as_str()) {
+        if bank.questions[..index].iter().any(|q| q.id == question.id) {
             report(id, "id", "this id is used twice".into());
         }
         for (field, message) in question_problems(question, &chapter_ids) {
@@ -126,7 +129,7 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
 /// A problem of one question: the field at fault and what is wrong.
 type FieldProblem = (&'static str, String);
 
-fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<FieldProblem> {
+fn question_problems(question: &Question, chapter_ids: &[&str]) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     if !is_slug(&question.id) {
         problems.push((
@@ -134,7 +137,7 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<Fi
             "the id must be lowercase letters, digits and '-'".into(),
         ));
     }
-    if !chapter_ids.contains(question.chapter.as_str()) {
+    if !chapter_ids.contains(&question.chapter.as_str()) {
         problems.push(("chapter", format!("unknown chapter {:?}", question.chapter)));
     }
     if question.topics.is_empty() {
@@ -186,7 +189,6 @@ fn option_problems(question: &Question, min: usize) -> Vec<FieldProblem> {
             "needs {min} to {MAX_OPTIONS} {what}, found {count}"
         ));
     }
-    let mut texts = HashSet::new();
     for (index, option) in question.options.iter().enumerate() {
         if option.why.trim().is_empty() {
             report(format!("option {} has no explanation (why)", index + 1));
@@ -194,7 +196,11 @@ fn option_problems(question: &Question, min: usize) -> Vec<FieldProblem> {
         if option.text.trim().is_empty() {
             report(format!("option {} has no text", index + 1));
         }
-        if !texts.insert(option.text.trim()) {
+        let text = option.text.trim();
+        if question.options[..index]
+            .iter()
+            .any(|earlier| earlier.text.trim() == text)
+        {
             report(format!("option {} repeats an earlier option", index + 1));
         }
     }
@@ -276,12 +282,12 @@ fn typed_problems(question: &Question) -> Vec<FieldProblem> {
             "typed question needs at least one accepted output (accept)".into(),
         );
     }
-    let mut seen = HashSet::new();
+    let mut seen: Vec<String> = Vec::new();
     for (index, accepted) in question.accept.iter().enumerate() {
         let normalized = normalize_output(accepted);
         if normalized.is_empty() {
             report("accept", format!("accepted output {} is empty", index + 1));
-        } else if !seen.insert(normalized) {
+        } else if seen.contains(&normalized) {
             report(
                 "accept",
                 format!(
@@ -289,6 +295,8 @@ fn typed_problems(question: &Question) -> Vec<FieldProblem> {
                     index + 1
                 ),
             );
+        } else {
+            seen.push(normalized);
         }
     }
     problems
