@@ -328,19 +328,31 @@ pub async fn text(client: &Client, css: &str) -> String {
 
 /// Waits until the element's text satisfies `check`, returning the text.
 pub async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    wait_for_text_or_timeout(client, css, check)
+        .await
+        .unwrap_or_else(|last| panic!("the text of {css:?} never matched; last seen: {last:?}"))
+}
+
+/// `wait_for_text`, giving the last text seen when it never matches (for
+/// corpus tests that list every failure).
+pub async fn wait_for_text_or_timeout(
+    client: &Client,
+    css: &str,
+    check: impl Fn(&str) -> bool,
+) -> Result<String, String> {
     let mut last = String::new();
     for _ in 0..100 {
         if let Ok(element) = client.find(Locator::Css(css)).await {
             if let Ok(text) = element.text().await {
                 if check(&text) {
-                    return text;
+                    return Ok(text);
                 }
                 last = text;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("the text of {css:?} never matched; last seen: {last:?}")
+    Err(last)
 }
 
 pub async fn run_js(client: &Client, script: &str) -> serde_json::Value {
