@@ -92,7 +92,7 @@ fn PackCard(pack: LoadedPack) -> impl IntoView {
     });
     view! {
         <li class="book-card" data-pack=id.clone()>
-            <h3><a href=Route::Book { book: id.clone() }.to_hash()>{book.title.clone()}</a></h3>
+            <h2><a href=Route::Book { book: id.clone() }.to_hash()>{book.title.clone()}</a></h2>
             <p class="authors">{book.authors}</p>
             <p class="summary">{book.summary}</p>
             <p class="meta">{format!("{} questions · from ", pack.bank.questions.len())} <span class="pack-source">{pack.source}</span></p>

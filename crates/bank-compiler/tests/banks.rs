@@ -288,3 +288,41 @@ why = "It is not."
         );
     }
 }
+
+/// The pack schema (content/pack.schema.json) states the limits the app
+/// enforces; this keeps the two from drifting apart.
+#[test]
+fn the_pack_schema_states_the_apps_limits() {
+    let path = content_dir().join("pack.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    let kinds: Vec<&str> = defs["question"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let known: Vec<&str> = quiz_domain::QuestionKind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    assert_eq!(kinds, known);
+    assert_eq!(
+        schema["properties"]["format"]["const"],
+        quiz_domain::BANK_FORMAT
+    );
+    assert_eq!(
+        schema["properties"]["questions"]["maxItems"],
+        quiz_application::MAX_PACK_QUESTIONS
+    );
+    assert_eq!(
+        defs["label"]["maxLength"],
+        quiz_application::MAX_LABEL_CHARS
+    );
+    assert_eq!(defs["slug"]["maxLength"], quiz_application::MAX_LABEL_CHARS);
+    assert_eq!(
+        schema["properties"]["book"]["properties"]["summary"]["maxLength"],
+        quiz_application::MAX_SUMMARY_CHARS
+    );
+}
