@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, ExamSummary, Progress, ProgressBook, Route, SavedExam,
-    Settings, StorageNotice, UnfinishedQuiz,
+    read_bank, read_catalog, Clock, ExamSummary, LoadedPack, PackShelf, Progress, ProgressBook,
+    Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
 };
-use quiz_domain::{AttemptResult, Bank, Catalog};
+use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
 use crate::adapters::browser_store::BrowserStore;
 use crate::adapters::clock::BrowserClock;
@@ -32,21 +32,37 @@ pub struct AppState {
     pub catalog: RwSignal<Load<Catalog>>,
     /// The quiz left before its end, offered for resuming.
     pub unfinished: RwSignal<Option<UnfinishedQuiz>>,
+    /// The quiz packs loaded in this browser.
+    pub packs: RwSignal<Vec<LoadedPack>>,
+    /// The progress of packs, kept apart from the books' (`progress`).
+    pub pack_progress: RwSignal<Progress>,
     progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
+    pack_progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
+    pack_shelf: StoredValue<PackShelf<BrowserStore>, LocalStorage>,
     /// Banks downloaded this visit; five at most, so a list beats a map.
     banks: StoredValue<Vec<(String, Arc<Bank>)>>,
 }
 
 impl AppState {
     pub fn start() -> AppState {
-        let (book, notice) = ProgressBook::open(BrowserStore::open(), BrowserClock.now_ms());
+        let now_ms = BrowserClock.now_ms();
+        let (book, notice) = ProgressBook::open(BrowserStore::open(), now_ms);
+        let (pack_book, pack_notice) =
+            ProgressBook::open_at(BrowserStore::open(), PACK_PROGRESS_KEY, now_ms);
+        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open());
+        // A refused storage is said once, by the books' record.
+        let notice = notice.or(pack_notice).map(|n| n.message()).or(shelf_notice);
         let state = AppState {
             route: RwSignal::new(location::current_route()),
             progress: RwSignal::new(book.progress().clone()),
-            notice: RwSignal::new(notice.map(|n| n.message())),
+            notice: RwSignal::new(notice),
             catalog: RwSignal::new(Load::Loading),
             unfinished: RwSignal::new(book.unfinished()),
+            packs: RwSignal::new(shelf.packs().cloned().collect()),
+            pack_progress: RwSignal::new(pack_book.progress().clone()),
             progress_book: StoredValue::new_local(book),
+            pack_progress_book: StoredValue::new_local(pack_book),
+            pack_shelf: StoredValue::new_local(shelf),
             banks: StoredValue::new(Vec::new()),
         };
         leptos::task::spawn_local(async move {
@@ -54,9 +70,102 @@ impl AppState {
                 Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
                 Err(error) => Load::Failed(error),
             };
+            if let Load::Ready(catalog) = &loaded {
+                state.set_aside_packs_named_as_books(catalog);
+            }
             state.catalog.set(loaded);
         });
         state
+    }
+
+    /// A pack stored before this release added a book of the same id gives
+    /// way to the book (a pack is checked against the books when loaded,
+    /// but a pack loaded before the catalog arrived is checked here).
+    fn set_aside_packs_named_as_books(&self, catalog: &Catalog) {
+        let clashing: Vec<String> = self.packs.with_untracked(|packs| {
+            packs
+                .iter()
+                .filter(|pack| catalog.entry(&pack.bank.book.id).is_some())
+                .map(|pack| pack.bank.book.title.clone())
+                .collect()
+        });
+        if !clashing.is_empty() {
+            self.packs
+                .update(|packs| packs.retain(|pack| catalog.entry(&pack.bank.book.id).is_none()));
+            self.notice.set(Some(format!(
+                "These quiz packs have the id of a book of this app and are not shown: {}. Ask their authors for a pack with an id of its own.",
+                clashing.join(", ")
+            )));
+        }
+    }
+
+    fn pack(&self, id: &str) -> Option<LoadedPack> {
+        self.packs
+            .with_untracked(|packs| packs.iter().find(|p| p.bank.book.id == id).cloned())
+    }
+
+    pub fn is_pack(&self, id: &str) -> bool {
+        self.pack(id).is_some()
+    }
+
+    /// The record a book's or a pack's attempts are kept in.
+    pub fn progress_of(&self, book: &str) -> RwSignal<Progress> {
+        if self.is_pack(book) {
+            self.pack_progress
+        } else {
+            self.progress
+        }
+    }
+
+    /// A book of the catalog or a loaded pack, as the book page shows it.
+    pub fn entry(&self, book: &str) -> Load<Option<CatalogEntry>> {
+        let pack = self.packs.with(|packs| {
+            packs
+                .iter()
+                .find(|p| p.bank.book.id == book)
+                .map(|p| CatalogEntry::of(&p.bank))
+        });
+        match (pack, self.catalog.get()) {
+            (Some(entry), _) => Load::Ready(Some(entry)),
+            (None, Load::Ready(catalog)) => Load::Ready(catalog.entry(book).cloned()),
+            (None, Load::Loading) => Load::Loading,
+            (None, Load::Failed(error)) => Load::Failed(error),
+        }
+    }
+
+    /// Reads a pack and keeps it; returns its id, or every problem found.
+    pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
+        // Before the catalog arrives, a clash is caught when it does.
+        let built_in: Vec<String> = self.catalog.with_untracked(|catalog| match catalog {
+            Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
+            _ => Vec::new(),
+        });
+        let added = self
+            .pack_shelf
+            .try_update_value(|shelf| {
+                let added = shelf.add(json, source, &built_in);
+                self.packs.set(shelf.packs().cloned().collect());
+                added
+            })
+            .ok_or_else(|| vec!["the app is closing".to_owned()])??;
+        if let Some(notice) = added.notice {
+            self.notice.set(Some(notice));
+        }
+        Ok(added.id)
+    }
+
+    /// Forgets a pack and its progress.
+    pub fn remove_pack(&self, id: &str) {
+        let notice = self.pack_shelf.try_update_value(|shelf| {
+            let notice = shelf.remove(id);
+            self.packs.set(shelf.packs().cloned().collect());
+            notice
+        });
+        if let Some(Some(notice)) = notice {
+            self.notice.set(Some(notice));
+        }
+        let now_ms = self.now_ms();
+        self.change_pack_progress(|book| book.reset(Some(id), now_ms));
     }
 
     pub fn go_to(&self, route: Route) {
@@ -65,6 +174,11 @@ impl AppState {
 
     /// Records a finished quiz, which is then no longer unfinished.
     pub fn record(&self, result: AttemptResult) {
+        if self.is_pack(&result.book) {
+            self.change_pack_progress(|book| book.record(result));
+            self.discard_unfinished();
+            return;
+        }
         self.change_progress(|book| {
             let notice = book.record(result);
             book.drop_unfinished();
@@ -87,10 +201,16 @@ impl AppState {
         self.unfinished.set(None);
     }
 
-    /// Forgets one book's progress, or every book's with `None`.
+    /// Forgets one book's or pack's progress, or all of it with `None`.
     pub fn reset_progress(&self, book: Option<String>) {
         let now_ms = self.now_ms();
-        self.change_progress(|progress| progress.reset(book.as_deref(), now_ms));
+        let of_pack = book.as_deref().is_some_and(|id| self.is_pack(id));
+        if book.is_none() || of_pack {
+            self.change_pack_progress(|progress| progress.reset(book.as_deref(), now_ms));
+        }
+        if !of_pack {
+            self.change_progress(|progress| progress.reset(book.as_deref(), now_ms));
+        }
     }
 
     pub fn remember_quiz_length(&self, quiz_length: usize) {
@@ -126,8 +246,12 @@ impl AppState {
         Ok(report.message(|book| self.book_title(book)))
     }
 
-    /// The title of a book of the catalog, or its id before it is loaded.
+    /// The title of a book of the catalog or of a pack, or its id before
+    /// it is loaded.
     pub fn book_title(&self, book: &str) -> String {
+        if let Some(pack) = self.pack(book) {
+            return pack.bank.book.title.clone();
+        }
         self.catalog.with_untracked(|catalog| match catalog {
             Load::Ready(catalog) => catalog
                 .entry(book)
@@ -163,15 +287,33 @@ impl AppState {
     pub fn refresh_progress(&self) {
         let now_ms = self.now_ms();
         self.change_progress(|book| book.refresh(now_ms));
+        self.change_pack_progress(|book| book.refresh(now_ms));
     }
 
     fn change_progress(
         &self,
         change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
     ) {
-        let notice = self.progress_book.try_update_value(|book| {
+        self.change_record(self.progress_book, self.progress, change);
+    }
+
+    fn change_pack_progress(
+        &self,
+        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
+    ) {
+        self.change_record(self.pack_progress_book, self.pack_progress, change);
+    }
+
+    /// Changes one record of progress and shows the result and any notice.
+    fn change_record(
+        &self,
+        record: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
+        shown: RwSignal<Progress>,
+        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
+    ) {
+        let notice = record.try_update_value(|book| {
             let notice = change(book);
-            self.progress.set(book.progress().clone());
+            shown.set(book.progress().clone());
             notice
         });
         if let Some(Some(notice)) = notice {
@@ -179,8 +321,11 @@ impl AppState {
         }
     }
 
-    /// A book's bank, downloaded once per visit.
+    /// A book's bank, downloaded once per visit, or a loaded pack's.
     pub async fn bank(&self, book: &str) -> Result<Arc<Bank>, String> {
+        if let Some(pack) = self.pack(book) {
+            return Ok(pack.bank);
+        }
         let cached = self.banks.with_value(|banks| {
             banks
                 .iter()

@@ -1,4 +1,5 @@
-//! Files the person downloads or picks: the progress export and import.
+//! Files the person downloads or picks: the progress export and import,
+//! and quiz packs.
 
 use std::time::Duration;
 
@@ -34,24 +35,29 @@ pub fn download_json(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of the file chosen in `input`, if one was chosen. A file over
-/// `max_bytes` is refused without being read.
+/// A file the person picked: its name and its text.
+pub struct PickedFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// The file chosen in `input`, if one was chosen. A file of more bytes
+/// than `max_bytes` is refused without being read, with the message
+/// `too_big` writes from its size.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
     max_bytes: usize,
-) -> Result<Option<String>, String> {
+    too_big: impl FnOnce(usize) -> String,
+) -> Result<Option<PickedFile>, String> {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
+    let name = file.name();
     if file.size() > max_bytes as f64 {
-        return Err(format!(
-            "The file was not imported: it is {} KB, more than the {} KB an export can be. Your progress is unchanged.",
-            (file.size() / 1024.0) as u64,
-            max_bytes / 1024
-        ));
+        return Err(too_big(file.size() as usize));
     }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("The file \"{}\" could not be read.", file.name()))?;
-    Ok(text.as_string())
+        .map_err(|_| format!("The file \"{name}\" could not be read."))?;
+    Ok(text.as_string().map(|text| PickedFile { name, text }))
 }

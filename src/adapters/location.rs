@@ -33,3 +33,11 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// Changes the hash without adding to the history, so that Back skips the
+/// page left (a link that loads a pack, which would load it again).
+pub fn replace_with(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(&route.to_hash());
+    }
+}

@@ -11,6 +11,8 @@ use crate::ui::interview_page::InterviewPage;
 use crate::ui::interview_report_page::InterviewReportPage;
 use crate::ui::interviews_page::InterviewsPage;
 use crate::ui::notice::Notice;
+use crate::ui::pack_load_page::PackLoadPage;
+use crate::ui::packs_page::PacksPage;
 use crate::ui::progress_page::ProgressPage;
 use crate::ui::quiz_page::QuizPage;
 use crate::ui::results_page::ResultsPage;
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Main">
                 <a href="#/progress">"Your progress"</a>
                 <a href="#/interview">"Interview mode"</a>
+                <a href="#/packs">"Quiz packs"</a>
             </nav>
         </header>
         <Notice/>
@@ -65,6 +68,8 @@ pub fn App() -> impl IntoView {
                 Route::Interviews => view! { <InterviewsPage/> }.into_any(),
                 Route::Interview(request) => view! { <InterviewPage request/> }.into_any(),
                 Route::InterviewReport { exam } => view! { <InterviewReportPage exam/> }.into_any(),
+                Route::Packs => view! { <PacksPage/> }.into_any(),
+                Route::LoadPack(url) => view! { <PackLoadPage url/> }.into_any(),
                 Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
                 // Not reached: a hash change to an embed reloads the page.
                 Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),

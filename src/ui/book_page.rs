@@ -16,12 +16,9 @@ pub fn BookPage(book: String) -> impl IntoView {
     focus_page_on_open();
     let entry = {
         let book = book.clone();
-        move || match state.catalog.get() {
-            Load::Ready(catalog) => Load::Ready(catalog.entry(&book).cloned()),
-            Load::Loading => Load::Loading,
-            Load::Failed(error) => Load::Failed(error),
-        }
+        move || state.entry(&book)
     };
+    let progress = state.progress_of(&book);
     let remembered = state
         .progress
         .with_untracked(|p| p.settings.quiz_length)
@@ -44,14 +41,14 @@ pub fn BookPage(book: String) -> impl IntoView {
                 Load::Failed(error) => view! { <p role="alert" class="error">{error}</p> }.into_any(),
                 Load::Ready(None) => view! {
                     <h1 tabindex="-1" data-autofocus="">"No such book"</h1>
-                    <p role="alert">{format!("There is no book with the id \"{book}\".")} " " <a href="#/">"See the list of books"</a></p>
+                    <p role="alert">{format!("There is no book or quiz pack with the id \"{book}\".")} " " <a href="#/">"See the list of books"</a> " or " <a href="#/packs">"your quiz packs"</a>"."</p>
                 }.into_any(),
                 Load::Ready(Some(entry)) => {
                     let id = entry.book.id.clone();
-                    let stats = move || state.progress.with(|p| p.stats(&id));
+                    let stats = move || progress.with(|p| p.stats(&id));
                     let history = {
                         let id = entry.book.id.clone();
-                        move || state.progress.with(|p| {
+                        move || progress.with(|p| {
                             p.attempts.iter().rev().filter(|a| a.book == id).take(5).cloned().collect::<Vec<_>>()
                         })
                     };

@@ -94,12 +94,8 @@ fn ResumeOffer() -> impl IntoView {
     let state = app_state();
     move || {
         state.unfinished.get().map(|quiz| {
-            let title = match state.catalog.get() {
-                Load::Ready(catalog) => catalog
-                    .entry(quiz.attempt.book())
-                    .map_or_else(|| quiz.attempt.book().to_owned(), |e| e.book.title.clone()),
-                _ => quiz.attempt.book().to_owned(),
-            };
+            state.catalog.track();
+            let title = state.book_title(quiz.attempt.book());
             view! {
                 <div class="resume" role="region" aria-label="Unfinished quiz">
                     <p>

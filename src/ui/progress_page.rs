@@ -41,8 +41,35 @@ pub fn ProgressPage() -> impl IntoView {
                     }
                 }
             }}
+            <PackProgress/>
             <ProgressTransfer/>
         </section>
+    }
+}
+
+/// The packs with results, apart from the books, each as a book is shown.
+#[component]
+fn PackProgress() -> impl IntoView {
+    let state = app_state();
+    move || {
+        let packs: Vec<CatalogEntry> = state.packs.with(|packs| {
+            state.pack_progress.with(|progress| {
+                packs
+                    .iter()
+                    .filter(|pack| progress.stats(&pack.bank.book.id).attempts > 0)
+                    .map(|pack| CatalogEntry::of(&pack.bank))
+                    .collect()
+            })
+        });
+        (!packs.is_empty()).then(|| {
+            view! {
+                <section class="pack-progress" aria-labelledby="pack-progress-title">
+                    <h2 id="pack-progress-title">"Your packs"</h2>
+                    <p>"Quiz packs from course authors, kept apart from the books (and from the progress file below). " <a href="#/packs">"Manage your packs"</a></p>
+                    {packs.into_iter().map(|entry| view! { <BookProgress entry/> }).collect_view()}
+                </section>
+            }
+        })
     }
 }
 
@@ -91,8 +118,9 @@ fn BookProgress(entry: CatalogEntry) -> impl IntoView {
     let state = app_state();
     let id = entry.book.id.clone();
     let title = entry.book.title.clone();
-    let history = state.progress.with_untracked(|p| p.history(&id));
-    let stats = state.progress.with_untracked(|p| p.stats(&id));
+    let progress = state.progress_of(&id);
+    let history = progress.with_untracked(|p| p.history(&id));
+    let stats = progress.with_untracked(|p| p.stats(&id));
     let bank = RwSignal::new(None::<Result<Arc<Bank>, String>>);
     {
         let id = id.clone();
@@ -121,8 +149,7 @@ fn BookProgress(entry: CatalogEntry) -> impl IntoView {
             r#"<p role="alert" class="error">Mastery needs the book's questions, which could not be loaded: {}.</p>"#,
             escape(&error)
         ),
-        Some(Ok(bank)) => state
-            .progress
+        Some(Ok(bank)) => progress
             .with_untracked(|p| mastery_html(&BookMastery::of(p, &bank, state.now_ms()), seed)),
     };
     let heading = format!("progress-{id}");

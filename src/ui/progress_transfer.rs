@@ -34,8 +34,15 @@ pub fn ProgressTransfer() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = match read_chosen_file(&input, MAX_IMPORT_BYTES).await {
-                Ok(Some(text)) => state.import_progress(&text),
+            let too_big = |bytes: usize| {
+                format!(
+                    "The file was not imported: it is {} KB, more than the {} KB an export can be. Your progress is unchanged.",
+                    bytes / 1024,
+                    MAX_IMPORT_BYTES / 1024
+                )
+            };
+            let result = match read_chosen_file(&input, MAX_IMPORT_BYTES, too_big).await {
+                Ok(Some(file)) => state.import_progress(&file.text),
                 Ok(None) => return,
                 Err(error) => Err(error),
             };

@@ -49,18 +49,15 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
 }
 
 /// "<book title> quiz" (or its mistakes or review), once the catalog has
-/// loaded.
+/// loaded; a pack's at once.
 pub fn quiz_title(book: String, mode: Mode) -> impl Fn() -> String + Send + Sync + 'static {
     let state = app_state();
-    move || match state.catalog.get() {
-        Load::Ready(catalog) => catalog.entry(&book).map_or_else(
-            || "Quiz".to_owned(),
-            |entry| match mode {
-                Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
-                Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
-                Mode::Review => format!("{}: review", entry.book.title),
-            },
-        ),
+    move || match state.entry(&book) {
+        Load::Ready(Some(entry)) => match mode {
+            Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
+            Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
+            Mode::Review => format!("{}: review", entry.book.title),
+        },
         _ => "Quiz".to_owned(),
     }
 }
@@ -157,7 +154,7 @@ pub fn QuizFlow(
         let result = session.with_untracked(|s| {
             s.as_ref().and_then(|s| {
                 let id = state
-                    .progress
+                    .progress_of(s.book())
                     .with_untracked(|p| p.new_attempt_id(s.book(), state.now_ms()));
                 s.finish(id, state.now_ms()).ok()
             })

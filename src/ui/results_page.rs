@@ -17,9 +17,9 @@ use crate::ui::typed_answer::ExpectedOutput;
 pub fn ResultsPage(attempt: String) -> impl IntoView {
     let state = app_state();
     focus_page_on_open();
-    let result = state
-        .progress
-        .with_untracked(|p| p.attempt(&attempt).cloned());
+    let result = [state.progress, state.pack_progress]
+        .into_iter()
+        .find_map(|progress| progress.with_untracked(|p| p.attempt(&attempt).cloned()));
     let Some(result) = result else {
         return view! {
             <section class="page">

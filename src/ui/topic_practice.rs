@@ -30,7 +30,7 @@ pub fn TopicPractice(book: String) -> impl IntoView {
         Some(Err(error)) => format!(r#"<p role="alert" class="error">{}</p>"#, escape(&error)),
         Some(Ok(bank)) => {
             let mastery = state
-                .progress
+                .progress_of(&bank.book.id)
                 .with_untracked(|p| BookMastery::of(p, &bank, state.now_ms()));
             let seed = random_seed();
             let items: String = mastery

@@ -13,10 +13,12 @@ use crate::run;
 
 /// The policy every page of the app is served with. `{scripts}` becomes the
 /// hashes of the inline scripts Trunk writes; 'wasm-unsafe-eval' lets the
-/// page compile its Wasm. frame-ancestors cannot be set from a meta tag:
-/// hosts that want to limit embedding send it as a header (README).
+/// page compile its Wasm; `connect-src https:` lets it fetch quiz packs
+/// from course sites (as data only: nothing fetched is ever run).
+/// frame-ancestors cannot be set from a meta tag: hosts that want to limit
+/// embedding send it as a header (README).
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; \
-style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+style-src 'self'; img-src 'self'; connect-src 'self' https:; manifest-src 'self'; worker-src 'self'; \
 object-src 'none'; base-uri 'self'; form-action 'none'";
 
 const WORKER: &str = "sw.js";

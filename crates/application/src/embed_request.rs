@@ -4,6 +4,7 @@ use crate::host_origin::HostOrigin;
 use crate::quiz_request::QuizRequest;
 use crate::route::Route;
 use crate::theme::Theme;
+use crate::url_query::percent_decode;
 
 /// Every parameter of an embed link with the values it takes, in the order
 /// the help lists them.
@@ -116,25 +117,6 @@ impl EmbedRequest {
     pub fn quiz_url(&self, app_url: &str) -> String {
         format!("{app_url}{}", Route::Quiz(self.quiz.clone()).to_hash())
     }
-}
-
-/// `%XX` escapes and `+` for a space, as in form-encoded queries; None when
-/// an escape is cut short or the bytes are not UTF-8.
-fn percent_decode(value: &str) -> Option<String> {
-    let mut bytes = Vec::with_capacity(value.len());
-    let mut rest = value.bytes();
-    while let Some(byte) = rest.next() {
-        bytes.push(match byte {
-            b'%' => {
-                let high = char::from(rest.next()?).to_digit(16)?;
-                let low = char::from(rest.next()?).to_digit(16)?;
-                (high * 16 + low) as u8
-            }
-            b'+' => b' ',
-            other => other,
-        });
-    }
-    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]

@@ -18,6 +18,10 @@ mod keyed_list;
 mod mastery;
 mod memory;
 mod memory_host_page;
+mod pack;
+mod pack_html;
+mod pack_shelf;
+mod pack_url;
 mod ports;
 mod progress;
 mod progress_book;
@@ -28,6 +32,7 @@ mod settings;
 mod shown_options;
 mod theme;
 mod unfinished;
+mod url_query;
 mod xapi_statement;
 
 pub use attempt_history::{ArchivedRuns, AttemptSummary, Run};
@@ -49,10 +54,20 @@ pub use host_origin::HostOrigin;
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
 pub use memory_host_page::MemoryHostPage;
+pub use pack::{
+    pack_size_problem, read_pack, MAX_LABEL_CHARS, MAX_PACK_BYTES, MAX_PACK_QUESTIONS,
+    MAX_SUMMARY_CHARS,
+};
+pub use pack_html::sanitize_html;
+pub use pack_shelf::{
+    LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS, MAX_STORED_PACK_BYTES, PACKS_KEY,
+};
+pub use pack_url::{PackUrl, MAX_PACK_URL_CHARS};
 pub use ports::{Clock, HostPage, KeyValueStore, StoreError};
 pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use progress_book::{
-    ProgressBook, StorageNotice, EXAM_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY, UNFINISHED_KEY,
+    ProgressBook, StorageNotice, EXAM_KEY, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY,
+    UNFINISHED_KEY,
 };
 pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW_SESSION_LENGTH};
 pub use route::Route;

@@ -9,8 +9,11 @@ use crate::unfinished::UnfinishedQuiz;
 
 pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
 /// Unreadable progress is moved here (with the time appended) before
-/// anything new is written.
+/// anything new is written; the same suffix follows any other progress key.
 pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable";
+/// The progress of packs, kept apart from the app's own books so that
+/// packs, which come and go, never touch the books' record (nor its export).
+pub const PACK_PROGRESS_KEY: &str = "python-architect-quiz.pack-progress";
 
 /// The quiz in progress, saved after every answer.
 pub const UNFINISHED_KEY: &str = "python-architect-quiz.unfinished";
@@ -58,6 +61,8 @@ impl StorageNotice {
 /// could not read.
 pub struct ProgressBook<S: KeyValueStore> {
     store: S,
+    /// Where this record is stored: `PROGRESS_KEY` or `PACK_PROGRESS_KEY`.
+    key: &'static str,
     progress: Progress,
     writable: bool,
     /// The unreadable value last copied aside: still under the progress key
@@ -69,8 +74,18 @@ pub struct ProgressBook<S: KeyValueStore> {
 
 impl<S: KeyValueStore> ProgressBook<S> {
     pub fn open(store: S, now_ms: u64) -> (ProgressBook<S>, Option<StorageNotice>) {
+        ProgressBook::open_at(store, PROGRESS_KEY, now_ms)
+    }
+
+    /// A record of progress under another key, with the same safeguards.
+    pub fn open_at(
+        store: S,
+        key: &'static str,
+        now_ms: u64,
+    ) -> (ProgressBook<S>, Option<StorageNotice>) {
         let mut book = ProgressBook {
             store,
+            key,
             progress: Progress::default(),
             writable: true,
             set_aside: None,
@@ -87,7 +102,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
     /// Reads what is stored and merges it in. Data this app cannot read is
     /// copied aside first; data from a newer version stops all writing.
     fn absorb_stored(&mut self, now_ms: u64) -> Option<StorageNotice> {
-        match self.store.read(PROGRESS_KEY) {
+        match self.store.read(self.key) {
             Ok(None) => None,
             Ok(Some(raw)) => match Progress::parse(&raw) {
                 Ok(stored) => {
@@ -100,7 +115,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
                 }
                 Err(ParseError::Corrupt(_)) if self.set_aside.as_ref() == Some(&raw) => None,
                 Err(ParseError::Corrupt(_)) => {
-                    let backup_key = format!("{PROGRESS_BACKUP_KEY}.{now_ms}");
+                    let backup_key = format!("{}.unreadable.{now_ms}", self.key);
                     match self.store.write(&backup_key, &raw) {
                         Ok(()) => {
                             self.set_aside = Some(raw);
@@ -224,7 +239,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
             .keys()
             .unwrap_or_default()
             .into_iter()
-            .filter(|key| key.starts_with(PROGRESS_KEY))
+            .filter(|key| key.starts_with(self.key))
             .filter_map(|key| {
                 let value = self.store.read(&key).ok()??;
                 Progress::parse(&value)
@@ -295,10 +310,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
         if !self.writable {
             return None;
         }
-        let error = self
-            .store
-            .write(PROGRESS_KEY, &self.progress.to_json())
-            .err()?;
+        let error = self.store.write(self.key, &self.progress.to_json()).err()?;
         self.not_saved(error)
     }
 }
@@ -535,5 +547,29 @@ mod tests {
         assert_eq!(report.added, vec![("fp".into(), 1)]);
         let (reopened, _) = ProgressBook::open(&store, 5);
         assert_eq!(reopened.progress().stats("fp").attempts, 1);
+    }
+
+    #[test]
+    fn pack_progress_is_kept_apart_with_the_same_safeguards() {
+        let store = MemoryStore::with(PACK_PROGRESS_KEY, "garbage");
+        let (mut packs, notice) = ProgressBook::open_at(&store, PACK_PROGRESS_KEY, 7);
+        let backup_key = format!("{PACK_PROGRESS_KEY}.unreadable.7");
+        assert_eq!(
+            notice,
+            Some(StorageNotice::Unreadable {
+                backup_key: backup_key.clone()
+            })
+        );
+        assert_eq!(store.value(&backup_key).as_deref(), Some("garbage"));
+        packs.record(result("a"));
+        assert_eq!(
+            store.value(PROGRESS_KEY),
+            None,
+            "the books' record is untouched"
+        );
+        let (books, _) = ProgressBook::open(&store, 8);
+        assert!(books.progress().attempts.is_empty());
+        let (reopened, _) = ProgressBook::open_at(&store, PACK_PROGRESS_KEY, 9);
+        assert_eq!(reopened.progress().attempts, vec![result("a")]);
     }
 }

@@ -6,6 +6,7 @@ use quiz_domain::is_slug;
 
 use crate::embed_request::EmbedRequest;
 use crate::exam::ExamRequest;
+use crate::pack_url::PackUrl;
 use crate::quiz_request::QuizRequest;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,12 @@ pub enum Route {
     /// footer. A malformed embed link keeps its reason here, so the frame
     /// explains it in place of the quiz.
     Embed(Result<EmbedRequest, String>),
+    /// The quiz packs loaded in this browser, and loading another from a
+    /// URL or a file. A pack's own pages are its book's (`#/book/<id>`).
+    Packs,
+    /// A link that loads a pack from a URL (`#/pack?url=…`); a malformed
+    /// one keeps its reason, which the page shows.
+    LoadPack(Result<PackUrl, String>),
     /// A link the app cannot follow, with the reason to show.
     Invalid {
         reason: String,
@@ -72,6 +79,8 @@ impl Route {
                 exam: exam.to_string(),
             },
             ["embed"] => Route::Embed(EmbedRequest::from_query(query)),
+            ["packs"] => Route::Packs,
+            ["pack"] => Route::LoadPack(PackUrl::from_query(query)),
             ["results", attempt] if is_slug(attempt) => Route::Results {
                 attempt: attempt.to_string(),
             },
@@ -93,6 +102,9 @@ impl Route {
             Route::InterviewReport { exam } => format!("#/interview/{exam}"),
             Route::Embed(Ok(embed)) => format!("#/embed?{}", embed.to_query()),
             Route::Embed(Err(_)) => "#/embed".into(),
+            Route::Packs => "#/packs".into(),
+            Route::LoadPack(Ok(url)) => format!("#/pack?{}", url.to_query()),
+            Route::LoadPack(Err(_)) => "#/pack".into(),
         }
     }
 }
@@ -135,6 +147,10 @@ mod tests {
             Route::Embed(EmbedRequest::from_query(
                 "book=fluent-python&count=5&origin=https://course.example",
             )),
+            Route::Packs,
+            Route::LoadPack(PackUrl::parse(
+                "https://course.example/packs/week-1.json?v=2&lang=en",
+            )),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);
@@ -161,6 +177,33 @@ mod tests {
         assert_eq!(
             Route::parse("#/embed?book=fp&colour=red"),
             Route::Embed(Err("there is no parameter \"colour\"".into()))
+        );
+    }
+
+    #[test]
+    fn a_pack_link_keeps_its_address_or_what_is_wrong_with_it() {
+        let url = "https://course.example/p.json?a=1&b=%20";
+        assert_eq!(
+            Route::parse(&format!(
+                "#/pack?url={}",
+                "https://course.example/p.json%3Fa%3D1%26b%3D%2520"
+            )),
+            Route::LoadPack(PackUrl::parse(url))
+        );
+        assert!(matches!(
+            Route::LoadPack(PackUrl::parse(url)),
+            Route::LoadPack(Ok(_))
+        ));
+        assert_eq!(
+            Route::parse("#/pack?url=javascript:alert(1)"),
+            Route::LoadPack(Err("only https:// addresses are loaded (http:// only from localhost or 127.0.0.1), not \"javascript:alert(1)\"".into()))
+        );
+        assert_eq!(
+            Route::parse("#/pack"),
+            Route::LoadPack(Err(
+                "the link names no pack: it needs url= followed by the pack's https:// address"
+                    .into()
+            ))
         );
     }
 

@@ -90,6 +90,7 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
             Err(message) => problems.push(Problem {
                 book: book_id.clone(),
                 question: Some(id),
+                field: "question",
                 message,
             }),
         }

@@ -231,3 +231,98 @@ accept = ["{1, 2, 3}"]
         "{failures:?}"
     );
 }
+
+/// What the compiler writes is what a pack may hold: every shipped bank,
+/// and a source using every Markdown form packs keep, reads back as a pack
+/// unchanged, so the pack sanitiser's allow-list covers the compiler.
+#[test]
+fn compiled_banks_read_as_packs_unchanged() {
+    let mut banks: Vec<_> = compiled().into_iter().map(|c| c.bank).collect();
+    let markdown = compile_source(
+        "markdown",
+        r#"
+[[questions]]
+id = "b-markdown"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "single"
+prompt = """
+*Emphasis*, **strong**, ~~struck~~, `code <b>` & "quotes"; a hard  
+break.
+
+- a list
+- with `items`
+
+1. numbered
+2. steps
+
+> a quote
+
+```python
+def f(x: int) -> str:
+    return f"{x!r}"  # done
+```
+"""
+explanation = "Raw <script>alert(1)</script> is text."
+
+[[questions.options]]
+text = "`x < y`"
+correct = true
+why = "It *is*."
+
+[[questions.options]]
+text = "Other"
+why = "It is not."
+"#,
+    )
+    .expect("the Markdown sample compiles");
+    banks.push(markdown[0].bank.clone());
+    for bank in banks {
+        let json = serde_json::to_string(&bank).unwrap();
+        assert_eq!(
+            quiz_application::read_pack(&json, &[]).as_ref(),
+            Ok(&bank),
+            "{}",
+            bank.book.id
+        );
+    }
+}
+
+/// The pack schema (content/pack.schema.json) states the limits the app
+/// enforces; this keeps the two from drifting apart.
+#[test]
+fn the_pack_schema_states_the_apps_limits() {
+    let path = content_dir().join("pack.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    let kinds: Vec<&str> = defs["question"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let known: Vec<&str> = quiz_domain::QuestionKind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    assert_eq!(kinds, known);
+    assert_eq!(
+        schema["properties"]["format"]["const"],
+        quiz_domain::BANK_FORMAT
+    );
+    assert_eq!(
+        schema["properties"]["questions"]["maxItems"],
+        quiz_application::MAX_PACK_QUESTIONS
+    );
+    assert_eq!(
+        defs["label"]["maxLength"],
+        quiz_application::MAX_LABEL_CHARS
+    );
+    assert_eq!(defs["slug"]["maxLength"], quiz_application::MAX_LABEL_CHARS);
+    assert_eq!(
+        schema["properties"]["book"]["properties"]["summary"]["maxLength"],
+        quiz_application::MAX_SUMMARY_CHARS
+    );
+}

@@ -16,18 +16,21 @@ pub struct CatalogEntry {
     pub question_count: usize,
 }
 
+impl CatalogEntry {
+    pub fn of(bank: &Bank) -> CatalogEntry {
+        CatalogEntry {
+            book: bank.book.clone(),
+            chapters: bank.chapters.clone(),
+            question_count: bank.questions.len(),
+        }
+    }
+}
+
 impl Catalog {
     pub fn of(banks: &[Bank]) -> Catalog {
         Catalog {
             format: BANK_FORMAT,
-            books: banks
-                .iter()
-                .map(|bank| CatalogEntry {
-                    book: bank.book.clone(),
-                    chapters: bank.chapters.clone(),
-                    question_count: bank.questions.len(),
-                })
-                .collect(),
+            books: banks.iter().map(CatalogEntry::of).collect(),
         }
     }
 

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::bank::Bank;
@@ -6,11 +6,14 @@ use crate::question::{Question, QuestionKind};
 use crate::similarity::{near_duplicate, normalized_words};
 use crate::typed_output::normalize_output;
 
-/// Something wrong with a bank, located by book and question.
+/// Something wrong with a bank, located by book, question and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub book: String,
     pub question: Option<String>,
+    /// The field of the compiled format at fault, such as `options` or
+    /// `book.title`, so that a message about a pack can point at it.
+    pub field: &'static str,
     pub message: String,
 }
 
@@ -41,16 +44,18 @@ pub fn is_slug(text: &str) -> bool {
 /// Every rule one bank must keep on its own.
 pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |question: Option<&str>, message: String| {
+    let mut report = |question: Option<&str>, field: &'static str, message: String| {
         problems.push(Problem {
             book: bank.book.id.clone(),
             question: question.map(str::to_owned),
+            field,
             message,
         })
     };
     if !is_slug(&bank.book.id) {
         report(
             None,
+            "book.id",
             format!(
                 "book id {:?} must be lowercase letters, digits and '-'",
                 bank.book.id
@@ -58,68 +63,102 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
         );
     }
     for (field, value) in [
-        ("title", &bank.book.title),
-        ("authors", &bank.book.authors),
-        ("summary", &bank.book.summary),
+        ("book.title", &bank.book.title),
+        ("book.authors", &bank.book.authors),
+        ("book.summary", &bank.book.summary),
     ] {
         if value.trim().is_empty() {
-            report(None, format!("book {field} is empty"));
+            let name = field.trim_start_matches("book.");
+            report(None, field, format!("book {name} is empty"));
         }
     }
-    let mut chapter_ids = HashSet::new();
+    // Lists, not hash sets: a bank is small, and the app runs this on packs,
+    // where hashing would add kilobytes of Wasm.
+    let mut chapter_ids: Vec<&str> = Vec::new();
     for chapter in &bank.chapters {
-        if !chapter_ids.insert(chapter.id.as_str()) {
-            report(None, format!("chapter {:?} is listed twice", chapter.id));
+        // Chapter ids go into quiz links (`chapters=1,9`) and pages.
+        if !is_slug(&chapter.id) {
+            report(
+                None,
+                "chapters",
+                format!(
+                    "chapter id {:?} must be lowercase letters, digits and '-'",
+                    chapter.id
+                ),
+            );
+        }
+        if chapter_ids.contains(&chapter.id.as_str()) {
+            report(
+                None,
+                "chapters",
+                format!("chapter {:?} is listed twice", chapter.id),
+            );
+        } else {
+            chapter_ids.push(&chapter.id);
         }
         if chapter.title.trim().is_empty() {
-            report(None, format!("chapter {:?} has no title", chapter.id));
+            report(
+                None,
+                "chapters",
+                format!("chapter {:?} has no title", chapter.id),
+            );
         }
         if !bank.questions.iter().any(|q| q.chapter == chapter.id) {
-            report(None, format!("chapter {:?} has no questions", chapter.id));
+            report(
+                None,
+                "chapters",
+                format!("chapter {:?} has no questions", chapter.id),
+            );
         }
     }
     if bank.questions.is_empty() {
-        report(None, "the bank has no questions".into());
+        report(None, "questions", "the bank has no questions".into());
     }
-    let mut question_ids = HashSet::new();
-    for question in &bank.questions {
+    for (index, question) in bank.questions.iter().enumerate() {
         let id = Some(question.id.as_str());
-        if !question_ids.insert(question.id.as_str()) {
-            report(id, "this id is used twice".into());
+        if bank.questions[..index].iter().any(|q| q.id == question.id) {
+            report(id, "id", "this id is used twice".into());
         }
-        for message in question_problems(question, &chapter_ids) {
-            report(id, message);
+        for (field, message) in question_problems(question, &chapter_ids) {
+            report(id, field, message);
         }
     }
     problems
 }
 
-fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<String> {
+/// A problem of one question: the field at fault and what is wrong.
+type FieldProblem = (&'static str, String);
+
+fn question_problems(question: &Question, chapter_ids: &[&str]) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     if !is_slug(&question.id) {
-        problems.push("the id must be lowercase letters, digits and '-'".into());
+        problems.push((
+            "id",
+            "the id must be lowercase letters, digits and '-'".into(),
+        ));
     }
-    if !chapter_ids.contains(question.chapter.as_str()) {
-        problems.push(format!("unknown chapter {:?}", question.chapter));
+    if !chapter_ids.contains(&question.chapter.as_str()) {
+        problems.push(("chapter", format!("unknown chapter {:?}", question.chapter)));
     }
     if question.topics.is_empty() {
-        problems.push("needs at least one topic".into());
+        problems.push(("topics", "needs at least one topic".into()));
     }
     for topic in &question.topics {
         if !is_slug(topic) {
-            problems.push(format!(
-                "topic {topic:?} must be lowercase words joined by '-'"
+            problems.push((
+                "topics",
+                format!("topic {topic:?} must be lowercase words joined by '-'"),
             ));
         }
     }
     if !(1..=3).contains(&question.difficulty) {
-        problems.push(format!(
-            "difficulty {} is not 1, 2 or 3",
-            question.difficulty
+        problems.push((
+            "difficulty",
+            format!("difficulty {} is not 1, 2 or 3", question.difficulty),
         ));
     }
     if question.prompt.trim().is_empty() {
-        problems.push("the prompt is empty".into());
+        problems.push(("prompt", "the prompt is empty".into()));
     }
     match question.kind {
         QuestionKind::Typed => problems.extend(typed_problems(question)),
@@ -127,14 +166,18 @@ fn question_problems(question: &Question, chapter_ids: &HashSet<&str>) -> Vec<St
         _ => problems.extend(choice_problems(question)),
     }
     if question.kind != QuestionKind::Typed && !question.accept.is_empty() {
-        problems.push("only typed questions take accepted outputs (accept)".into());
+        problems.push((
+            "accept",
+            "only typed questions take accepted outputs (accept)".into(),
+        ));
     }
     problems
 }
 
 /// The rules every option of a choice or order question keeps.
-fn option_problems(question: &Question, min: usize) -> Vec<String> {
+fn option_problems(question: &Question, min: usize) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
+    let mut report = |message: String| problems.push(("options", message));
     let count = question.options.len();
     if !(min..=MAX_OPTIONS).contains(&count) {
         let what = if question.kind == QuestionKind::Order {
@@ -142,44 +185,57 @@ fn option_problems(question: &Question, min: usize) -> Vec<String> {
         } else {
             "options"
         };
-        problems.push(format!(
+        report(format!(
             "needs {min} to {MAX_OPTIONS} {what}, found {count}"
         ));
     }
-    let mut texts = HashSet::new();
     for (index, option) in question.options.iter().enumerate() {
         if option.why.trim().is_empty() {
-            problems.push(format!("option {} has no explanation (why)", index + 1));
+            report(format!("option {} has no explanation (why)", index + 1));
         }
         if option.text.trim().is_empty() {
-            problems.push(format!("option {} has no text", index + 1));
+            report(format!("option {} has no text", index + 1));
         }
-        if !texts.insert(option.text.trim()) {
-            problems.push(format!("option {} repeats an earlier option", index + 1));
+        let text = option.text.trim();
+        if question.options[..index]
+            .iter()
+            .any(|earlier| earlier.text.trim() == text)
+        {
+            report(format!("option {} repeats an earlier option", index + 1));
         }
     }
     problems
 }
 
-fn choice_problems(question: &Question) -> Vec<String> {
+fn choice_problems(question: &Question) -> Vec<FieldProblem> {
     let mut problems = option_problems(question, MIN_OPTIONS);
+    let mut report = |field, message: String| problems.push((field, message));
     let count = question.options.len();
     let correct = question.options.iter().filter(|o| o.correct).count();
     match question.kind {
         QuestionKind::Multiple => {
             if correct == 0 {
-                problems.push("multiple-select question has no correct option".into());
+                report(
+                    "options",
+                    "multiple-select question has no correct option".into(),
+                );
             }
             if correct == count {
-                problems.push("multiple-select question has no wrong option".into());
+                report(
+                    "options",
+                    "multiple-select question has no wrong option".into(),
+                );
             }
         }
         kind => {
             if correct != 1 {
-                problems.push(format!(
-                    "{} question needs exactly one correct option, found {correct}",
-                    kind.name()
-                ));
+                report(
+                    "options",
+                    format!(
+                        "{} question needs exactly one correct option, found {correct}",
+                        kind.name()
+                    ),
+                );
             }
         }
     }
@@ -187,59 +243,76 @@ fn choice_problems(question: &Question) -> Vec<String> {
         let texts: Vec<&str> = question.options.iter().map(|o| o.text.as_str()).collect();
         if !matches!(texts.as_slice(), [t, f] if strip_paragraph(t) == "True" && strip_paragraph(f) == "False")
         {
-            problems.push("true-false question needs exactly the options True then False".into());
+            report(
+                "options",
+                "true-false question needs exactly the options True then False".into(),
+            );
         }
     }
     if question.kind == QuestionKind::Output && question.code.is_none() {
-        problems.push("output question has no code".into());
+        report("code", "output question has no code".into());
     }
     problems
 }
 
 /// Typed questions have no options, so the explanation is the only place
 /// feedback can say why the output is what it is.
-fn typed_problems(question: &Question) -> Vec<String> {
+fn typed_problems(question: &Question) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
+    let mut report = |field, message: String| problems.push((field, message));
     if question.code.is_none() {
-        problems.push("typed question has no code".into());
+        report("code", "typed question has no code".into());
     }
     if question
         .explanation
         .as_deref()
         .is_none_or(|e| e.trim().is_empty())
     {
-        problems.push("typed question needs an explanation".into());
+        report("explanation", "typed question needs an explanation".into());
     }
     if !question.options.is_empty() {
-        problems.push("typed question takes no options: list the outputs in accept".into());
+        report(
+            "options",
+            "typed question takes no options: list the outputs in accept".into(),
+        );
     }
     if question.accept.is_empty() {
-        problems.push("typed question needs at least one accepted output (accept)".into());
+        report(
+            "accept",
+            "typed question needs at least one accepted output (accept)".into(),
+        );
     }
-    let mut seen = HashSet::new();
+    let mut seen: Vec<String> = Vec::new();
     for (index, accepted) in question.accept.iter().enumerate() {
         let normalized = normalize_output(accepted);
         if normalized.is_empty() {
-            problems.push(format!("accepted output {} is empty", index + 1));
-        } else if !seen.insert(normalized) {
-            problems.push(format!(
-                "accepted output {} equals an earlier one once normalised",
-                index + 1
-            ));
+            report("accept", format!("accepted output {} is empty", index + 1));
+        } else if seen.contains(&normalized) {
+            report(
+                "accept",
+                format!(
+                    "accepted output {} equals an earlier one once normalised",
+                    index + 1
+                ),
+            );
+        } else {
+            seen.push(normalized);
         }
     }
     problems
 }
 
 /// Three steps at least, so that a shuffle is more than a swap.
-fn order_problems(question: &Question) -> Vec<String> {
+fn order_problems(question: &Question) -> Vec<FieldProblem> {
     let mut problems = option_problems(question, MIN_STEPS);
     if question.options.iter().any(|o| o.correct) {
-        problems
-            .push("order question marks no step correct: the order written is the answer".into());
+        problems.push((
+            "options",
+            "order question marks no step correct: the order written is the answer".into(),
+        ));
     }
     if question.options.iter().any(|o| o.fixed) {
-        problems.push("order question steps cannot be fixed".into());
+        problems.push(("options", "order question steps cannot be fixed".into()));
     }
     problems
 }
@@ -262,6 +335,7 @@ pub fn validate_banks(banks: &[Bank]) -> Vec<Problem> {
                     problems.push(Problem {
                         book: bank.book.id.clone(),
                         question: Some(question.id.clone()),
+                        field: "id",
                         message: format!("this id is also used in {other}"),
                     });
                 }
@@ -283,6 +357,7 @@ pub fn validate_banks(banks: &[Bank]) -> Vec<Problem> {
                 problems.push(Problem {
                     book: bank.book.id.clone(),
                     question: Some(question.id.clone()),
+                    field: "prompt",
                     message: format!(
                         "the prompt duplicates question {} of {}",
                         other.id, other_bank.book.id
@@ -359,6 +434,38 @@ mod tests {
         assert!(found.contains(&"question b-one: option 1 has no explanation (why)".to_string()));
         assert!(found.contains(&"question b-one: unknown chapter \"9\"".to_string()));
         assert!(found.contains(&"chapter \"1\" has no questions".to_string()));
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let mut q = question("b-one", " ");
+        q.options[1].correct = true;
+        q.topics = vec!["Not A Slug".into()];
+        let mut b = bank("b", vec![q]);
+        b.chapters[0].id = "1,&x".into();
+        b.questions[0].chapter = "1,&x".into();
+        let fields: Vec<(&str, String)> = validate_bank(&b)
+            .into_iter()
+            .map(|p| (p.field, p.message))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    "chapters",
+                    "chapter id \"1,&x\" must be lowercase letters, digits and '-'".into()
+                ),
+                (
+                    "topics",
+                    "topic \"Not A Slug\" must be lowercase words joined by '-'".into()
+                ),
+                ("prompt", "the prompt is empty".into()),
+                (
+                    "options",
+                    "single question needs exactly one correct option, found 2".into()
+                ),
+            ]
+        );
     }
 
     #[test]

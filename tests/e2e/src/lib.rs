@@ -14,6 +14,7 @@ use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
 use quiz_domain::{Bank, Question, QuestionKind};
 
+pub mod packs;
 pub mod views;
 
 /// The sub-path the app is served under, as on GitHub Pages.
@@ -96,6 +97,28 @@ impl StaticSite {
     /// script, Wasm and banks are cross-origin requests to it.
     pub fn serve_to_every_origin(dist: &Path) -> StaticSite {
         Self::start(dist, |_| {}, Cors::AnyOrigin)
+    }
+
+    /// A course site serving `files` (name, contents) at its root, on an
+    /// origin of its own; with `cors`, every origin may read them.
+    pub fn serve_files(files: Vec<(String, String)>, cors: bool) -> StaticSite {
+        let empty = std::env::temp_dir().join(format!("e2e-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).expect("an empty folder");
+        let write = move |app_dir: &Path| {
+            for (name, contents) in files {
+                std::fs::write(app_dir.parent().unwrap().join(name), contents).unwrap();
+            }
+        };
+        Self::start(
+            &empty,
+            write,
+            if cors { Cors::AnyOrigin } else { Cors::None },
+        )
+    }
+
+    /// This site's origin, as a Content-Security-Policy source.
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
     }
 
     fn start(dist: &Path, change: impl FnOnce(&Path), cors: Cors) -> StaticSite {
@@ -305,19 +328,31 @@ pub async fn text(client: &Client, css: &str) -> String {
 
 /// Waits until the element's text satisfies `check`, returning the text.
 pub async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    wait_for_text_or_timeout(client, css, check)
+        .await
+        .unwrap_or_else(|last| panic!("the text of {css:?} never matched; last seen: {last:?}"))
+}
+
+/// `wait_for_text`, giving the last text seen when it never matches (for
+/// corpus tests that list every failure).
+pub async fn wait_for_text_or_timeout(
+    client: &Client,
+    css: &str,
+    check: impl Fn(&str) -> bool,
+) -> Result<String, String> {
     let mut last = String::new();
     for _ in 0..100 {
         if let Ok(element) = client.find(Locator::Css(css)).await {
             if let Ok(text) = element.text().await {
                 if check(&text) {
-                    return text;
+                    return Ok(text);
                 }
                 last = text;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("the text of {css:?} never matched; last seen: {last:?}")
+    Err(last)
 }
 
 pub async fn run_js(client: &Client, script: &str) -> serde_json::Value {
@@ -454,8 +489,13 @@ pub async fn steps_on_screen(client: &Client) -> Vec<usize> {
 /// A wrong typed answer is the expected output with a word added; a wrong
 /// order is the shuffle shown, which is never the correct order.
 pub async fn answer_question(client: &Client, book: &str, right: bool) -> Question {
+    answer_question_of(client, &bank(book), right).await
+}
+
+/// `answer_question` for a question of `bank` (a pack's, say).
+pub async fn answer_question_of(client: &Client, bank: &Bank, right: bool) -> Question {
     let id = question_on_screen(client).await;
-    let question = bank(book)
+    let question = bank
         .question(&id)
         .cloned()
         .unwrap_or_else(|| panic!("{id} is in the bank"));

@@ -3,6 +3,7 @@
 
 use fantoccini::Client;
 
+use crate::packs::{course_pack, load_link, to_json};
 use crate::{click, find, run_js, wait_for_text, StaticSite};
 
 /// Brings the browser to one view state.
@@ -113,12 +114,34 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .unwrap();
             find(client, ".embed-parameters").await;
         }
+        "pack-book" => {
+            // Served beside the app: same origin, so the policy allows it.
+            std::fs::write(
+                site.app_dir().join("course-pack.json"),
+                to_json(&course_pack()),
+            )
+            .unwrap();
+            let url = site.url("course-pack.json");
+            client.goto(&site.url(&load_link(&url))).await.unwrap();
+            find(client, "#start-quiz").await;
+        }
+        "packs" => {
+            client.goto(&site.url("#/packs")).await.unwrap();
+            find(client, "[data-pack=course-pack]").await;
+        }
+        "pack-problems" => {
+            client
+                .goto(&site.url("#/pack?url=javascript:alert(1)"))
+                .await
+                .unwrap();
+            find(client, "#pack-problems").await;
+        }
         other => panic!("unknown view {other}"),
     }
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 15] = [
+pub const VIEWS: [&str; 18] = [
     "home",
     "book",
     "question",
@@ -134,4 +157,7 @@ pub const VIEWS: [&str; 15] = [
     "interview-report",
     "embed",
     "embed-invalid",
+    "pack-book",
+    "packs",
+    "pack-problems",
 ];

@@ -25,7 +25,7 @@ async fn the_policy_is_strict_and_no_view_violates_it_or_logs_an_error() {
         )
         .await;
         let policy = policy.as_str().expect("the page has a policy");
-        for directive in ["default-src 'self'", "style-src 'self'", "object-src 'none'", "connect-src 'self'"] {
+        for directive in ["default-src 'self'", "style-src 'self'", "object-src 'none'", "connect-src 'self' https:"] {
             assert!(policy.contains(directive), "{directive} missing from {policy}");
         }
         let scripts = policy.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();

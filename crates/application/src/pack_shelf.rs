@@ -1,0 +1,306 @@
+//! The packs loaded in this browser, kept in storage as they were loaded
+//! (so a reload and a link into a pack still work) and read again through
+//! `read_pack` at every start, so a stored pack passes the same checks as
+//! a new one.
+
+use std::sync::Arc;
+
+use quiz_domain::Bank;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::pack::read_pack;
+use crate::ports::KeyValueStore;
+
+pub const PACKS_KEY: &str = "python-architect-quiz.packs";
+/// Packs kept in storage, so that they leave room for progress (browsers
+/// give a site about 5 MB).
+pub const MAX_STORED_PACKS: usize = 10;
+pub const MAX_STORED_PACK_BYTES: usize = 2 * 1024 * 1024;
+/// The version of the stored list of packs.
+const SHELF_FORMAT: u32 = 1;
+
+/// A pack in this browser: its questions and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedPack {
+    /// The URL it was fetched from, or the name of the file picked.
+    pub source: String,
+    /// Shared with the quiz pages, which take a book's bank as an `Arc`.
+    pub bank: Arc<Bank>,
+}
+
+/// The stored list: each pack's JSON as it was loaded.
+#[derive(Serialize, Deserialize)]
+struct StoredShelf {
+    format: u32,
+    packs: Vec<StoredPack>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredPack {
+    source: String,
+    pack: Box<RawValue>,
+}
+
+pub struct PackShelf<S: KeyValueStore> {
+    store: S,
+    /// Each pack with the JSON it was read from.
+    packs: Vec<(LoadedPack, Box<RawValue>)>,
+}
+
+/// A pack taken in, and what the person should know about keeping it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackAdded {
+    pub id: String,
+    /// Set when the pack is loaded for this visit only.
+    pub notice: Option<String>,
+}
+
+impl<S: KeyValueStore> PackShelf<S> {
+    /// Reads the stored packs; the notice says what could not be read.
+    pub fn open(store: S) -> (PackShelf<S>, Option<String>) {
+        let mut shelf = PackShelf {
+            store,
+            packs: Vec::new(),
+        };
+        // A refused storage is reported once, by the progress record.
+        let Ok(Some(raw)) = shelf.store.read(PACKS_KEY) else {
+            return (shelf, None);
+        };
+        let stored = match serde_json::from_str::<StoredShelf>(&raw) {
+            Ok(stored) if stored.format == SHELF_FORMAT => stored,
+            _ => {
+                return (
+                    shelf,
+                    Some("The quiz packs stored in this browser could not be read; load them again from their links or files.".into()),
+                )
+            }
+        };
+        let mut left_out = Vec::new();
+        for StoredPack { source, pack } in stored.packs {
+            match read_pack(pack.get(), &[]) {
+                Ok(bank) => shelf.packs.push((
+                    LoadedPack {
+                        source,
+                        bank: Arc::new(bank),
+                    },
+                    pack,
+                )),
+                Err(problems) => left_out.push(format!(
+                    "\"{source}\" ({})",
+                    problems.first().map_or("", String::as_str)
+                )),
+            }
+        }
+        let notice = (!left_out.is_empty()).then(|| {
+            format!(
+                "These stored quiz packs no longer pass the checks and were left out: {}.",
+                left_out.join("; ")
+            )
+        });
+        (shelf, notice)
+    }
+
+    pub fn packs(&self) -> impl Iterator<Item = &LoadedPack> {
+        self.packs.iter().map(|(pack, _)| pack)
+    }
+
+    /// Reads a pack and keeps it, in place of a pack with the same id.
+    /// `built_in` are the app's own book ids. A pack that cannot be stored
+    /// (the limits, a full or refused storage) is kept for this visit.
+    pub fn add(
+        &mut self,
+        json: &str,
+        source: &str,
+        built_in: &[String],
+    ) -> Result<PackAdded, Vec<String>> {
+        let bank = read_pack(json, built_in)?;
+        let raw = RawValue::from_string(json.to_owned())
+            .map_err(|e| vec![format!("the pack is not valid JSON ({e})")])?;
+        let id = bank.book.id.clone();
+        let pack = (
+            LoadedPack {
+                source: source.to_owned(),
+                bank: Arc::new(bank),
+            },
+            raw,
+        );
+        match self.packs.iter().position(|(p, _)| p.bank.book.id == id) {
+            Some(at) => self.packs[at] = pack,
+            None => self.packs.push(pack),
+        }
+        let notice = self
+            .save()
+            .err()
+            .map(|why| format!("The pack is loaded for this visit only: {why}."));
+        Ok(PackAdded { id, notice })
+    }
+
+    /// Forgets a pack; the message says if the change could not be stored.
+    pub fn remove(&mut self, id: &str) -> Option<String> {
+        self.packs.retain(|(pack, _)| pack.bank.book.id != id);
+        self.save()
+            .err()
+            .map(|why| format!("The pack is removed for this visit only: {why}."))
+    }
+
+    fn save(&self) -> Result<(), String> {
+        let bytes: usize = self.packs.iter().map(|(_, raw)| raw.get().len()).sum();
+        if self.packs.len() > MAX_STORED_PACKS {
+            return Err(format!(
+                "this browser keeps {MAX_STORED_PACKS} packs at most; remove one on the packs page to keep this one"
+            ));
+        }
+        if bytes > MAX_STORED_PACK_BYTES {
+            return Err(format!(
+                "the packs kept in this browser may take {} MB at most; remove one on the packs page to keep this one",
+                MAX_STORED_PACK_BYTES / 1024 / 1024
+            ));
+        }
+        let stored = StoredShelf {
+            format: SHELF_FORMAT,
+            packs: self
+                .packs
+                .iter()
+                .map(|(pack, raw)| StoredPack {
+                    source: pack.source.clone(),
+                    pack: raw.clone(),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&stored).expect("packs always serialise");
+        self.store
+            .write(PACKS_KEY, &json)
+            .map_err(|error| format!("it could not be saved ({error})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::MemoryStore;
+    use crate::pack::sample_pack;
+    use crate::ports::StoreError;
+
+    fn pack_json(id: &str) -> String {
+        let mut pack = sample_pack();
+        pack.book.id = id.into();
+        serde_json::to_string_pretty(&pack).unwrap()
+    }
+
+    fn ids<S: KeyValueStore>(shelf: &PackShelf<S>) -> Vec<String> {
+        shelf.packs().map(|p| p.bank.book.id.clone()).collect()
+    }
+
+    #[test]
+    fn packs_are_stored_as_loaded_and_read_back() {
+        let store = MemoryStore::default();
+        let (mut shelf, notice) = PackShelf::open(&store);
+        assert_eq!(notice, None);
+        let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", &[]);
+        assert_eq!(
+            added,
+            Ok(PackAdded {
+                id: "week-1".into(),
+                notice: None
+            })
+        );
+        assert!(store
+            .value(PACKS_KEY)
+            .unwrap()
+            .contains(&pack_json("week-1")));
+        shelf.add(&pack_json("week-2"), "w2.json", &[]).unwrap();
+        let (reopened, notice) = PackShelf::open(&store);
+        assert_eq!(notice, None);
+        assert_eq!(ids(&reopened), ["week-1", "week-2"]);
+        let first = reopened.packs().next().unwrap();
+        assert_eq!(first.source, "https://a.example/w1.json");
+        assert_eq!(first.bank.book.id, "week-1");
+    }
+
+    #[test]
+    fn a_pack_loaded_again_replaces_the_old_one_and_can_be_removed() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store);
+        shelf.add(&pack_json("week-1"), "old.json", &[]).unwrap();
+        shelf.add(&pack_json("week-1"), "new.json", &[]).unwrap();
+        assert_eq!(
+            shelf.packs().map(|p| p.source.as_str()).collect::<Vec<_>>(),
+            ["new.json"]
+        );
+        assert_eq!(shelf.remove("week-1"), None);
+        assert!(PackShelf::open(&store).0.packs().next().is_none());
+    }
+
+    #[test]
+    fn a_refused_pack_changes_nothing() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store);
+        let problems = shelf
+            .add(
+                &pack_json("fluent-python"),
+                "x.json",
+                &["fluent-python".into()],
+            )
+            .unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(shelf.packs().next().is_none());
+        assert_eq!(store.value(PACKS_KEY), None);
+    }
+
+    #[test]
+    fn a_pack_that_cannot_be_stored_is_kept_for_the_visit() {
+        let store = MemoryStore::default();
+        store.fail_writes_with(StoreError::Full);
+        let (mut shelf, _) = PackShelf::open(&store);
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        assert_eq!(
+            added.notice.as_deref(),
+            Some(
+                "The pack is loaded for this visit only: it could not be saved (storage is full)."
+            )
+        );
+        assert_eq!(ids(&shelf), ["week-1"]);
+    }
+
+    #[test]
+    fn the_number_of_stored_packs_is_limited() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store);
+        for n in 0..MAX_STORED_PACKS {
+            let added = shelf.add(&pack_json(&format!("p-{n}")), "f", &[]).unwrap();
+            assert_eq!(added.notice, None);
+        }
+        let added = shelf.add(&pack_json("one-more"), "f", &[]).unwrap();
+        assert_eq!(
+            added.notice.as_deref(),
+            Some("The pack is loaded for this visit only: this browser keeps 10 packs at most; remove one on the packs page to keep this one.")
+        );
+        assert_eq!(PackShelf::open(&store).0.packs().count(), MAX_STORED_PACKS);
+        assert_eq!(shelf.remove("p-0"), None, "room again: all are stored");
+        assert_eq!(ids(&PackShelf::open(&store).0).last().unwrap(), "one-more");
+    }
+
+    #[test]
+    fn unreadable_stored_packs_are_reported() {
+        let (shelf, notice) = PackShelf::open(MemoryStore::with(PACKS_KEY, "{broken"));
+        assert!(shelf.packs().next().is_none());
+        assert_eq!(
+            notice.as_deref(),
+            Some("The quiz packs stored in this browser could not be read; load them again from their links or files.")
+        );
+        let mut bad = sample_pack();
+        bad.questions[0].options[1].correct = true;
+        let stored = format!(
+            "{{\"format\":1,\"packs\":[{{\"source\":\"bad.json\",\"pack\":{}}},{{\"source\":\"good.json\",\"pack\":{}}}]}}",
+            serde_json::to_string(&bad).unwrap(),
+            pack_json("good")
+        );
+        let (shelf, notice) = PackShelf::open(MemoryStore::with(PACKS_KEY, &stored));
+        assert_eq!(ids(&shelf), ["good"]);
+        assert_eq!(
+            notice.as_deref(),
+            Some("These stored quiz packs no longer pass the checks and were left out: \"bad.json\" (question \"cp-one\": field \"options\": single question needs exactly one correct option, found 2).")
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Helpers for the tests of quiz packs: a sound pack made from a shipped
+//! bank, an app whose policy lets it fetch from a test course site (served
+//! over plain HTTP on 127.0.0.1, which `connect-src https:` does not
+//! cover, as a course site serving packs over plain HTTP would need), and
+//! the checks that nothing a pack carries ever ran.
+
+use std::path::Path;
+
+use fantoccini::Client;
+use quiz_application::{PackUrl, Route};
+use quiz_domain::Bank;
+
+use crate::{bank, console_messages, run_js};
+
+pub const PACKS_KEY: &str = "python-architect-quiz.packs";
+pub const PACK_PROGRESS_KEY: &str = "python-architect-quiz.pack-progress";
+
+/// A sound pack: the first chapter of Fluent Python's bank under an id,
+/// title and author of a course.
+pub fn course_pack() -> Bank {
+    let mut pack = bank("fluent-python");
+    pack.chapters.truncate(1);
+    let chapter = pack.chapters[0].id.clone();
+    pack.questions.retain(|q| q.chapter == chapter);
+    pack.questions.truncate(4);
+    pack.book.id = "course-pack".into();
+    pack.book.title = "Week 1 of a Python course".into();
+    pack.book.authors = "A course author".into();
+    pack.book.summary = "Questions the course gives for its first week.".into();
+    pack
+}
+
+pub fn to_json(pack: &Bank) -> String {
+    serde_json::to_string(pack).expect("a pack serialises")
+}
+
+/// Lets the served app fetch from `origin` too, as a host serving packs
+/// over plain HTTP would have to allow.
+pub fn allow_connect_to(origin: String) -> impl FnOnce(&Path) {
+    move |app_dir| {
+        let index = app_dir.join("index.html");
+        let html = std::fs::read_to_string(&index).unwrap();
+        let widened = html.replace(
+            "connect-src 'self' https:",
+            &format!("connect-src 'self' https: {origin}"),
+        );
+        assert_ne!(html, widened, "the policy has connect-src 'self' https:");
+        std::fs::write(index, widened).unwrap();
+    }
+}
+
+/// The app's link that loads the pack at `url`.
+pub fn load_link(url: &str) -> String {
+    Route::LoadPack(PackUrl::parse(url)).to_hash()
+}
+
+/// Everything that shows a script of a pack ran or was about to: the
+/// global the payloads set, elements no pack may create, a dialog, and
+/// Content-Security-Policy reports in the console (the policy would block
+/// an inline handler, but the handler must never reach the page at all).
+pub async fn signs_of_script(client: &Client) -> Vec<String> {
+    let mut signs = Vec::new();
+    if let Ok(text) = client.get_alert_text().await {
+        signs.push(format!("a dialog opened: {text}"));
+        let _ = client.dismiss_alert().await;
+    }
+    let found = run_js(
+        client,
+        "return [String(window.__pwned), document.title,
+            [...document.querySelectorAll('main img, main svg:not(.score-chart), main iframe, main script, main object, main embed, main a[href^=javascript], main [onerror], main [onload], main [onclick], main [onmouseover], main [srcdoc]')].map(e => e.outerHTML.slice(0, 80))]",
+    )
+    .await;
+    if found[0] != "undefined" {
+        signs.push(format!("window.__pwned was set by {}", found[0]));
+    }
+    if found[1] != "Python Architect Quiz" {
+        signs.push(format!("the title changed to {}", found[1]));
+    }
+    for element in found[2].as_array().into_iter().flatten() {
+        signs.push(format!("an element a pack may not make: {element}"));
+    }
+    for message in console_messages(client).await {
+        if message.contains("Content Security Policy") || message.contains("__pwned") {
+            signs.push(format!("console: {message}"));
+        }
+    }
+    signs
+}

@@ -1,0 +1,120 @@
+//! Quiz packs in headless Chromium: a pack loaded from a link on another
+//! origin (CORS) or from a file, its quiz taken, its score shown on the
+//! progress page apart from the books, kept over a reload, and removed.
+
+use e2e::packs::{
+    allow_connect_to, course_pack, load_link, signs_of_script, to_json, PACKS_KEY,
+    PACK_PROGRESS_KEY,
+};
+use e2e::{
+    answer_question_of, click, dist_dir, find, run_js, text, wait_for_text, with_browser,
+    StaticSite,
+};
+use fantoccini::{Client, Locator};
+
+const PROGRESS_KEY: &str = "python-architect-quiz.progress";
+
+async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// Takes the pack's quiz of `count` questions, all answered right.
+async fn take_pack_quiz(client: &Client, site: &StaticSite, count: usize) {
+    let pack = course_pack();
+    client
+        .goto(&site.url(&format!("#/book/course-pack/quiz?count={count}&seed=3")))
+        .await
+        .unwrap();
+    wait_for_text(client, ".quiz-title", |t| {
+        t == "Week 1 of a Python course quiz"
+    })
+    .await;
+    for _ in 0..count {
+        answer_question_of(client, &pack, true).await;
+        wait_for_text(client, ".feedback .verdict", |t| t == "Correct.").await;
+        click(client, "#next").await;
+    }
+    wait_for_text(client, "#score", |t| {
+        t == format!("{count} of {count} (100%)")
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pack_from_another_origin_is_loaded_taken_and_scored_apart_from_the_books() {
+    let course =
+        StaticSite::serve_files(vec![("week-1.json".into(), to_json(&course_pack()))], true);
+    let site = StaticSite::serve_with(&dist_dir(), allow_connect_to(course.origin()));
+    with_browser(|client| async move {
+        client.goto(&site.url(&load_link(&course.page_url("week-1.json")))).await.unwrap();
+        wait_for_text(&client, "h1", |t| t == "Week 1 of a Python course").await;
+        let hash = run_js(&client, "return location.hash").await;
+        assert_eq!(hash, "#/book/course-pack", "the link is replaced by the pack's page");
+        assert!(text(&client, ".authors").await.contains("A course author"));
+
+        take_pack_quiz(&client, &site, 3).await;
+        click(&client, "nav a[href='#/progress']").await;
+        let pack_section = ".pack-progress [data-book=course-pack]";
+        wait_for_text(&client, &format!("{pack_section} .stats"), |t| t.starts_with("1 attempt")).await;
+        find(&client, &format!("{pack_section} .mastery-grid .cell")).await;
+        assert_eq!(count(&client, ".book-progress").await, 1, "no book has results");
+        assert_eq!(text(&client, "#pack-progress-title").await, "Your packs");
+
+        let stored = run_js(&client, &format!(
+            "return [localStorage.getItem('{PROGRESS_KEY}'), localStorage.getItem('{PACK_PROGRESS_KEY}')]"
+        )).await;
+        assert!(
+            stored[0].as_str().is_none_or(|books| !books.contains("course-pack")),
+            "the books' record holds nothing of the pack: {}", stored[0]
+        );
+        assert!(stored[1].as_str().unwrap().contains("\"book\":\"course-pack\""));
+
+        // Kept over a reload, and reachable by its own link.
+        client.refresh().await.unwrap();
+        find(&client, &format!("{pack_section} .stats")).await;
+        client.goto(&site.url("#/book/course-pack")).await.unwrap();
+        wait_for_text(&client, ".stats", |t| t.starts_with("Best score: 3 of 3")).await;
+
+        // Removed, with a confirmation, results and all.
+        client.goto(&site.url("#/packs")).await.unwrap();
+        assert!(text(&client, "[data-pack=course-pack] .pack-source").await.ends_with("/week-1.json"));
+        click(&client, "#remove-course-pack").await;
+        click(&client, "#remove-course-pack-confirm").await;
+        find(&client, "#no-packs").await;
+        let kept = run_js(&client, &format!("return localStorage.getItem('{PACKS_KEY}')")).await;
+        assert!(!kept.as_str().unwrap().contains("course-pack"), "{kept}");
+        client.goto(&site.url("#/progress")).await.unwrap();
+        find(&client, ".lead").await;
+        assert_eq!(count(&client, ".pack-progress").await, 0);
+        client.goto(&site.url("#/book/course-pack")).await.unwrap();
+        wait_for_text(&client, "[role=alert]", |t| t.contains("no book or quiz pack with the id \"course-pack\"")).await;
+        assert_eq!(signs_of_script(&client).await, Vec::<String>::new());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pack_is_loaded_from_a_file_picked_on_the_packs_page() {
+    let site = StaticSite::serve(&dist_dir());
+    let path = std::env::temp_dir().join(format!("{}-week-1.json", std::process::id()));
+    std::fs::write(&path, to_json(&course_pack())).unwrap();
+    with_browser(|client| async move {
+        client.goto(&site.url("#/")).await.unwrap();
+        click(&client, "nav a[href='#/packs']").await;
+        find(&client, "#no-packs").await;
+        find(&client, "#pack-file")
+            .await
+            .send_keys(path.to_str().unwrap())
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", |t| t == "Week 1 of a Python course").await;
+        take_pack_quiz(&client, &site, 2).await;
+        client.goto(&site.url("#/packs")).await.unwrap();
+        assert_eq!(
+            text(&client, "[data-pack=course-pack] .pack-source").await,
+            path.file_name().unwrap().to_str().unwrap()
+        );
+        std::fs::remove_file(&path).unwrap();
+    })
+    .await;
+}
