@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quiz_application::{
     read_bank, read_catalog, Clock, ExamSummary, LoadedPack, PackShelf, Progress, ProgressBook,
-    Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
+    Records, Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
@@ -49,7 +49,7 @@ impl AppState {
         let (book, notice) = ProgressBook::open(BrowserStore::open(), now_ms);
         let (pack_book, pack_notice) =
             ProgressBook::open_at(BrowserStore::open(), PACK_PROGRESS_KEY, now_ms);
-        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open());
+        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
         // A refused storage is said once, by the books' record.
         let notice = notice.or(pack_notice).map(|n| n.message()).or(shelf_notice);
         let state = AppState {
@@ -133,13 +133,18 @@ impl AppState {
         }
     }
 
-    /// Reads a pack and keeps it; returns its id, or every problem found.
-    pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        // Before the catalog arrives, a clash is caught when it does.
-        let built_in: Vec<String> = self.catalog.with_untracked(|catalog| match catalog {
+    /// The ids of the app's own books; none before the catalog arrives, and
+    /// a pack that clashes is caught when it does.
+    fn built_in_books(&self) -> Vec<String> {
+        self.catalog.with_untracked(|catalog| match catalog {
             Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
             _ => Vec::new(),
-        });
+        })
+    }
+
+    /// Reads a pack and keeps it; returns its id, or every problem found.
+    pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
+        let built_in = self.built_in_books();
         let added = self
             .pack_shelf
             .try_update_value(|shelf| {
@@ -224,26 +229,46 @@ impl AppState {
     /// Everything kept, as the text of an export file.
     pub fn export_progress(&self) -> String {
         let now_ms = self.now_ms();
-        self.progress_book.with_value(|book| book.export(now_ms))
+        self.with_records(|records| records.export(now_ms))
+            .unwrap_or_default()
     }
 
     /// Merges an export file in; the message says what was imported or why
     /// the file was refused.
     pub fn import_progress(&self, text: &str) -> Result<String, String> {
         let now_ms = self.now_ms();
+        let built_in = self.built_in_books();
         let outcome = self
-            .progress_book
-            .try_update_value(|book| {
-                let outcome = book.import(text, now_ms);
-                self.progress.set(book.progress().clone());
+            .with_records(|records| {
+                let outcome = records.import(text, &built_in, now_ms);
+                self.progress.set(records.books.progress().clone());
+                self.pack_progress
+                    .set(records.pack_progress.progress().clone());
+                self.packs.set(records.packs.packs().cloned().collect());
                 outcome
             })
             .ok_or_else(|| "The app is closing.".to_owned())?;
-        let (report, notice) = outcome.map_err(|error| error.message())?;
-        if let Some(notice) = notice {
-            self.notice.set(Some(notice.message()));
+        let (report, notices) = outcome.map_err(|error| error.message())?;
+        if !notices.is_empty() {
+            self.notice.set(Some(notices.join(" ")));
         }
         Ok(report.message(|book| self.book_title(book)))
+    }
+
+    /// Works on the three stored records together; `None` once the app is
+    /// closing.
+    fn with_records<T>(&self, act: impl FnOnce(&mut Records<BrowserStore>) -> T) -> Option<T> {
+        self.progress_book.try_update_value(|books| {
+            self.pack_progress_book.try_update_value(|pack_progress| {
+                self.pack_shelf.try_update_value(|packs| {
+                    act(&mut Records {
+                        books,
+                        pack_progress,
+                        packs,
+                    })
+                })
+            })
+        })??
     }
 
     /// The title of a book of the catalog or of a pack, or its id before

@@ -58,7 +58,7 @@ pub fn ProgressTransfer() -> impl IntoView {
     view! {
         <section class="transfer" aria-labelledby="transfer-title">
             <h2 id="transfer-title">"Keep or move your progress"</h2>
-            <p>"Progress lives only in this browser. Download it to keep a copy or to carry it to another browser; importing a file adds its attempts to the ones here and never removes any."</p>
+            <p>"Progress lives only in this browser. Download it, with your quiz packs and their progress, to keep a copy or to carry it to another browser; importing a file adds its attempts and packs to the ones here and never removes any."</p>
             <div class="actions">
                 <button type="button" id="export" on:click=export>"Download my progress"</button>
                 <label class="button" for="import-file">"Import a progress file"</label>

@@ -20,6 +20,12 @@ struct ExportFile {
     format: u32,
     exported_at_ms: u64,
     progress: Box<RawValue>,
+    /// The progress in course authors' packs, kept apart as in storage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pack_progress: Option<Box<RawValue>>,
+    /// The packs themselves, as they were loaded, so they come along.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    packs: Vec<ExportedPack>,
     /// Stored data the app could not read, copied aside: exported so that
     /// nothing is lost, never imported.
     #[serde(default)]
@@ -32,12 +38,38 @@ pub struct UnreadableCopy {
     pub value: String,
 }
 
-pub fn export_file(progress: &Progress, unreadable: Vec<UnreadableCopy>, now_ms: u64) -> String {
+/// A pack in an export: where it was loaded from and its JSON as loaded.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExportedPack {
+    pub source: String,
+    pub pack: Box<RawValue>,
+}
+
+/// What an export file holds, read and migrated.
+#[derive(Debug)]
+pub struct ExportContents {
+    pub progress: Progress,
+    pub pack_progress: Progress,
+    pub packs: Vec<ExportedPack>,
+    pub unreadable_copies: usize,
+}
+
+pub fn export_file(
+    progress: &Progress,
+    pack_progress: &Progress,
+    packs: Vec<ExportedPack>,
+    unreadable: Vec<UnreadableCopy>,
+    now_ms: u64,
+) -> String {
+    let raw =
+        |progress: &Progress| RawValue::from_string(progress.to_json()).expect("progress is JSON");
     let file = ExportFile {
         app: EXPORT_APP.into(),
         format: EXPORT_FORMAT,
         exported_at_ms: now_ms,
-        progress: RawValue::from_string(progress.to_json()).expect("progress is JSON"),
+        progress: raw(progress),
+        pack_progress: (*pack_progress != Progress::default()).then(|| raw(pack_progress)),
+        packs,
         unreadable,
     };
     serde_json::to_string(&file).expect("an export always serialises")
@@ -78,9 +110,10 @@ impl ImportError {
     }
 }
 
-/// Reads an exported file: its progress (migrated to the current schema)
-/// and how many unreadable copies it carries.
-pub fn read_export(text: &str) -> Result<(Progress, usize), ImportError> {
+/// Reads an exported file: its progress and its packs' progress (migrated
+/// to the current schema), its packs, and how many unreadable copies it
+/// carries.
+pub fn read_export(text: &str) -> Result<ExportContents, ImportError> {
     #[derive(Deserialize)]
     struct Header {
         #[serde(default)]
@@ -101,11 +134,21 @@ pub fn read_export(text: &str) -> Result<(Progress, usize), ImportError> {
     }
     let file: ExportFile =
         serde_json::from_str(text).map_err(|e| ImportError::Invalid(e.to_string()))?;
-    let progress = Progress::parse(file.progress.get()).map_err(|error| match error {
-        ParseError::NewerSchema(schema) => ImportError::NewerProgress(schema),
-        ParseError::Corrupt(why) => ImportError::Invalid(why),
-    })?;
-    Ok((progress, file.unreadable.len()))
+    let read = |raw: &RawValue| {
+        Progress::parse(raw.get()).map_err(|error| match error {
+            ParseError::NewerSchema(schema) => ImportError::NewerProgress(schema),
+            ParseError::Corrupt(why) => ImportError::Invalid(why),
+        })
+    };
+    Ok(ExportContents {
+        progress: read(&file.progress)?,
+        pack_progress: match &file.pack_progress {
+            Some(raw) => read(raw)?,
+            None => Progress::default(),
+        },
+        packs: file.packs,
+        unreadable_copies: file.unreadable.len(),
+    })
 }
 
 /// What an import added, for the message shown after it.
@@ -117,38 +160,56 @@ pub struct ImportReport {
     pub already_here: usize,
     pub settings_applied: bool,
     pub unreadable_skipped: usize,
+    /// The titles of the packs the file brought in.
+    pub packs_added: Vec<String>,
+    /// Why each pack of the file that was not taken was refused.
+    pub packs_refused: Vec<String>,
 }
 
 impl ImportReport {
     pub fn message(&self, title_of: impl Fn(&str) -> String) -> String {
         let added: usize = self.added.iter().map(|(_, n)| n).sum();
-        let mut message = if added == 0 {
-            format!(
-                "Nothing new to import: the file's {} attempts were all already here.",
-                self.already_here
-            )
-        } else {
+        let already_here = match self.already_here {
+            0 => String::new(),
+            1 => "1 attempt of the file was already here.".to_owned(),
+            n => format!("{n} attempts of the file were already here."),
+        };
+        let mut parts = Vec::new();
+        if added > 0 {
             let books: Vec<String> = self
                 .added
                 .iter()
                 .map(|(book, n)| format!("{} {n}", title_of(book)))
                 .collect();
-            format!(
-                "Imported {added} {}: {}. {} already here.",
+            parts.push(format!(
+                "Imported {added} {}: {}.",
                 plural(added, "attempt"),
-                books.join(", "),
-                match self.already_here {
-                    1 => "1 was".to_owned(),
-                    n => format!("{n} were"),
-                }
-            )
-        };
+                books.join(", ")
+            ));
+        } else if self.packs_added.is_empty() {
+            parts.push("Nothing new to import.".to_owned());
+        }
+        parts.push(already_here);
+        if !self.packs_added.is_empty() {
+            parts.push(format!(
+                "{} added: {}.",
+                if self.packs_added.len() == 1 {
+                    "Pack"
+                } else {
+                    "Packs"
+                },
+                self.packs_added.join(", ")
+            ));
+        }
+        for refused in &self.packs_refused {
+            parts.push(format!("A pack in the file was not taken: {refused}."));
+        }
         if self.settings_applied {
-            message.push_str(" The file's settings were newer and were applied.");
+            parts.push("The file's settings were newer and were applied.".to_owned());
         }
         if self.unreadable_skipped > 0 {
-            message.push_str(&format!(
-                " The file also holds {} of unreadable data, which {} not imported.",
+            parts.push(format!(
+                "The file also holds {} of unreadable data, which {} not imported.",
                 match self.unreadable_skipped {
                     1 => "1 copy".to_owned(),
                     n => format!("{n} copies"),
@@ -160,7 +221,8 @@ impl ImportReport {
                 }
             ));
         }
-        message
+        parts.retain(|part| !part.is_empty());
+        parts.join(" ")
     }
 }
 
@@ -182,8 +244,22 @@ mod tests {
             key: "k".into(),
             value: "{broken".into(),
         };
-        let text = export_file(&Progress::default(), vec![copy], 5);
-        assert_eq!(read_export(&text), Ok((Progress::default(), 1)));
+        let text = export_file(
+            &Progress::default(),
+            &Progress::default(),
+            vec![],
+            vec![copy],
+            5,
+        );
+        assert!(
+            !text.contains("pack"),
+            "no pack fields without packs: {text}"
+        );
+        let contents = read_export(&text).unwrap();
+        assert_eq!(contents.progress, Progress::default());
+        assert_eq!(contents.pack_progress, Progress::default());
+        assert!(contents.packs.is_empty());
+        assert_eq!(contents.unreadable_copies, 1);
     }
 
     #[test]
@@ -213,7 +289,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let message = read_export(text).unwrap_err().message();
+            let message = read_export(text).map(|_| ()).unwrap_err().message();
             assert!(message.contains(expected), "{text}: {message}");
             assert!(
                 message.ends_with("Your progress is unchanged."),
@@ -222,6 +298,14 @@ mod tests {
         }
         let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert!(matches!(read_export(&huge), Err(ImportError::TooLarge(_))));
+        let damaged_pack_progress = format!(
+            r#"{{"app":"{EXPORT_APP}","format":1,"exported_at_ms":1,"progress":{},"pack_progress":{{"schema":9}}}}"#,
+            Progress::default().to_json()
+        );
+        assert_eq!(
+            read_export(&damaged_pack_progress).map(|_| ()),
+            Err(ImportError::NewerProgress(9))
+        );
     }
 
     #[test]
@@ -231,10 +315,21 @@ mod tests {
             already_here: 1,
             settings_applied: true,
             unreadable_skipped: 1,
+            packs_added: vec!["Week 1".into()],
+            packs_refused: vec!["\"w2.json\" (the pack has no questions)".into()],
         };
         assert_eq!(
             report.message(|book| book.to_uppercase()),
-            "Imported 3 attempts: FP 2, HP 1. 1 was already here. The file's settings were newer and were applied. The file also holds 1 copy of unreadable data, which was not imported."
+            "Imported 3 attempts: FP 2, HP 1. 1 attempt of the file was already here. Pack added: Week 1. A pack in the file was not taken: \"w2.json\" (the pack has no questions). The file's settings were newer and were applied. The file also holds 1 copy of unreadable data, which was not imported."
+        );
+        let only_packs = ImportReport {
+            already_here: 2,
+            packs_added: vec!["Week 1".into(), "Week 2".into()],
+            ..ImportReport::default()
+        };
+        assert_eq!(
+            only_packs.message(|b| b.into()),
+            "2 attempts of the file were already here. Packs added: Week 1, Week 2."
         );
         let nothing = ImportReport {
             already_here: 4,
@@ -242,7 +337,7 @@ mod tests {
         };
         assert_eq!(
             nothing.message(|b| b.into()),
-            "Nothing new to import: the file's 4 attempts were all already here."
+            "Nothing new to import. 4 attempts of the file were already here."
         );
     }
 }

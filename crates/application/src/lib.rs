@@ -31,6 +31,7 @@ mod session;
 mod settings;
 mod shown_options;
 mod theme;
+mod transfer;
 mod unfinished;
 mod url_query;
 mod xapi_statement;
@@ -48,7 +49,8 @@ pub use exam::{
 };
 pub use exam_report::{ChapterScore, ExamReport, REREAD_BELOW_PERCENT};
 pub use export::{
-    ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT, MAX_IMPORT_BYTES,
+    ExportedPack, ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT,
+    MAX_IMPORT_BYTES,
 };
 pub use host_origin::HostOrigin;
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
@@ -74,5 +76,6 @@ pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;
 pub use theme::Theme;
+pub use transfer::Records;
 pub use unfinished::UnfinishedQuiz;
 pub use xapi_statement::{XapiStatement, PASS_PERCENT, XAPI_COMPLETED};

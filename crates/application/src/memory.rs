@@ -23,6 +23,10 @@ impl MemoryStore {
         *self.failure.borrow_mut() = Some(error);
     }
 
+    pub fn allow_writes(&self) {
+        *self.failure.borrow_mut() = None;
+    }
+
     pub fn value(&self, key: &str) -> Option<String> {
         self.values.borrow().get(key).cloned()
     }

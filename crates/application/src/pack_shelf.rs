@@ -9,8 +9,10 @@ use quiz_domain::Bank;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::export::{ExportedPack, UnreadableCopy};
 use crate::pack::read_pack;
 use crate::ports::KeyValueStore;
+use crate::progress_book::{unreadable_copies, UNREADABLE_SUFFIX};
 
 pub const PACKS_KEY: &str = "python-architect-quiz.packs";
 /// Packs kept in storage, so that they leave room for progress (browsers
@@ -46,6 +48,9 @@ pub struct PackShelf<S: KeyValueStore> {
     store: S,
     /// Each pack with the JSON it was read from.
     packs: Vec<(LoadedPack, Box<RawValue>)>,
+    /// Why the stored list must not be written over: it comes from a newer
+    /// version, or it could not be read and could not be copied aside.
+    locked: Option<&'static str>,
 }
 
 /// A pack taken in, and what the person should know about keeping it.
@@ -58,22 +63,33 @@ pub struct PackAdded {
 
 impl<S: KeyValueStore> PackShelf<S> {
     /// Reads the stored packs; the notice says what could not be read.
-    pub fn open(store: S) -> (PackShelf<S>, Option<String>) {
+    /// Stored packs this version cannot take in full are copied aside
+    /// before anything is written, so none is lost.
+    pub fn open(store: S, now_ms: u64) -> (PackShelf<S>, Option<String>) {
         let mut shelf = PackShelf {
             store,
             packs: Vec::new(),
+            locked: None,
         };
         // A refused storage is reported once, by the progress record.
         let Ok(Some(raw)) = shelf.store.read(PACKS_KEY) else {
             return (shelf, None);
         };
         let stored = match serde_json::from_str::<StoredShelf>(&raw) {
-            Ok(stored) if stored.format == SHELF_FORMAT => stored,
-            _ => {
+            Ok(stored) if stored.format > SHELF_FORMAT => {
+                shelf.locked = Some("they were stored by a newer version of the app");
                 return (
                     shelf,
-                    Some("The quiz packs stored in this browser could not be read; load them again from their links or files.".into()),
-                )
+                    Some("The quiz packs in this browser were stored by a newer version of the app and are left as they are; reload to get that version.".into()),
+                );
+            }
+            Ok(stored) if stored.format == SHELF_FORMAT => stored,
+            _ => {
+                let kept = shelf.set_aside(&raw, now_ms);
+                return (
+                    shelf,
+                    Some(format!("The quiz packs stored in this browser could not be read; {kept}. Load the packs again from their links or files.")),
+                );
             }
         };
         let mut left_out = Vec::new();
@@ -92,13 +108,28 @@ impl<S: KeyValueStore> PackShelf<S> {
                 )),
             }
         }
-        let notice = (!left_out.is_empty()).then(|| {
-            format!(
-                "These stored quiz packs no longer pass the checks and were left out: {}.",
-                left_out.join("; ")
-            )
-        });
-        (shelf, notice)
+        if left_out.is_empty() {
+            return (shelf, None);
+        }
+        let kept = shelf.set_aside(&raw, now_ms);
+        let notice = format!(
+            "These stored quiz packs no longer pass the checks and were left out: {}; {kept}.",
+            left_out.join("; ")
+        );
+        (shelf, Some(notice))
+    }
+
+    /// Copies the stored list under a key of its own, which the progress
+    /// export carries; says where, or locks the list when it cannot.
+    fn set_aside(&mut self, raw: &str, now_ms: u64) -> String {
+        let backup_key = format!("{PACKS_KEY}{UNREADABLE_SUFFIX}.{now_ms}");
+        match self.store.write(&backup_key, raw) {
+            Ok(()) => format!("a copy is kept in this browser under \"{backup_key}\" and goes into the progress export"),
+            Err(_) => {
+                self.locked = Some("the packs stored before could not be copied aside");
+                "they are left in storage untouched, since no copy could be made".into()
+            }
+        }
     }
 
     pub fn packs(&self) -> impl Iterator<Item = &LoadedPack> {
@@ -136,6 +167,34 @@ impl<S: KeyValueStore> PackShelf<S> {
         Ok(PackAdded { id, notice })
     }
 
+    /// The title of a pack on the shelf, or its id.
+    pub fn title(&self, id: &str) -> String {
+        self.packs()
+            .find(|pack| pack.bank.book.id == id)
+            .map_or_else(|| id.to_owned(), |pack| pack.bank.book.title.clone())
+    }
+
+    /// The packs as loaded, for the progress export.
+    pub fn exported(&self) -> Vec<ExportedPack> {
+        self.packs
+            .iter()
+            .map(|(pack, raw)| ExportedPack {
+                source: pack.source.clone(),
+                pack: raw.clone(),
+            })
+            .collect()
+    }
+
+    /// The stored lists copied aside, and the stored list itself when it
+    /// could not be copied, for the progress export.
+    pub fn unreadable_copies(&self) -> Vec<UnreadableCopy> {
+        let locked = self.locked.is_some();
+        unreadable_copies(&self.store, PACKS_KEY, |_| false)
+            .into_iter()
+            .filter(|copy| copy.key != PACKS_KEY || locked)
+            .collect()
+    }
+
     /// Forgets a pack; the message says if the change could not be stored.
     pub fn remove(&mut self, id: &str) -> Option<String> {
         self.packs.retain(|(pack, _)| pack.bank.book.id != id);
@@ -145,6 +204,9 @@ impl<S: KeyValueStore> PackShelf<S> {
     }
 
     fn save(&self) -> Result<(), String> {
+        if let Some(why) = self.locked {
+            return Err(format!("packs are not saved in this browser: {why}"));
+        }
         let bytes: usize = self.packs.iter().map(|(_, raw)| raw.get().len()).sum();
         if self.packs.len() > MAX_STORED_PACKS {
             return Err(format!(
@@ -195,7 +257,7 @@ mod tests {
     #[test]
     fn packs_are_stored_as_loaded_and_read_back() {
         let store = MemoryStore::default();
-        let (mut shelf, notice) = PackShelf::open(&store);
+        let (mut shelf, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
         let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", &[]);
         assert_eq!(
@@ -210,7 +272,7 @@ mod tests {
             .unwrap()
             .contains(&pack_json("week-1")));
         shelf.add(&pack_json("week-2"), "w2.json", &[]).unwrap();
-        let (reopened, notice) = PackShelf::open(&store);
+        let (reopened, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
         assert_eq!(ids(&reopened), ["week-1", "week-2"]);
         let first = reopened.packs().next().unwrap();
@@ -221,7 +283,7 @@ mod tests {
     #[test]
     fn a_pack_loaded_again_replaces_the_old_one_and_can_be_removed() {
         let store = MemoryStore::default();
-        let (mut shelf, _) = PackShelf::open(&store);
+        let (mut shelf, _) = PackShelf::open(&store, 1);
         shelf.add(&pack_json("week-1"), "old.json", &[]).unwrap();
         shelf.add(&pack_json("week-1"), "new.json", &[]).unwrap();
         assert_eq!(
@@ -229,13 +291,13 @@ mod tests {
             ["new.json"]
         );
         assert_eq!(shelf.remove("week-1"), None);
-        assert!(PackShelf::open(&store).0.packs().next().is_none());
+        assert!(PackShelf::open(&store, 1).0.packs().next().is_none());
     }
 
     #[test]
     fn a_refused_pack_changes_nothing() {
         let store = MemoryStore::default();
-        let (mut shelf, _) = PackShelf::open(&store);
+        let (mut shelf, _) = PackShelf::open(&store, 1);
         let problems = shelf
             .add(
                 &pack_json("fluent-python"),
@@ -252,7 +314,7 @@ mod tests {
     fn a_pack_that_cannot_be_stored_is_kept_for_the_visit() {
         let store = MemoryStore::default();
         store.fail_writes_with(StoreError::Full);
-        let (mut shelf, _) = PackShelf::open(&store);
+        let (mut shelf, _) = PackShelf::open(&store, 1);
         let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
         assert_eq!(
             added.notice.as_deref(),
@@ -266,7 +328,7 @@ mod tests {
     #[test]
     fn the_number_of_stored_packs_is_limited() {
         let store = MemoryStore::default();
-        let (mut shelf, _) = PackShelf::open(&store);
+        let (mut shelf, _) = PackShelf::open(&store, 1);
         for n in 0..MAX_STORED_PACKS {
             let added = shelf.add(&pack_json(&format!("p-{n}")), "f", &[]).unwrap();
             assert_eq!(added.notice, None);
@@ -276,19 +338,35 @@ mod tests {
             added.notice.as_deref(),
             Some("The pack is loaded for this visit only: this browser keeps 10 packs at most; remove one on the packs page to keep this one.")
         );
-        assert_eq!(PackShelf::open(&store).0.packs().count(), MAX_STORED_PACKS);
+        assert_eq!(
+            PackShelf::open(&store, 1).0.packs().count(),
+            MAX_STORED_PACKS
+        );
         assert_eq!(shelf.remove("p-0"), None, "room again: all are stored");
-        assert_eq!(ids(&PackShelf::open(&store).0).last().unwrap(), "one-more");
+        assert_eq!(
+            ids(&PackShelf::open(&store, 1).0).last().unwrap(),
+            "one-more"
+        );
     }
 
     #[test]
-    fn unreadable_stored_packs_are_reported() {
-        let (shelf, notice) = PackShelf::open(MemoryStore::with(PACKS_KEY, "{broken"));
+    fn unreadable_stored_packs_are_copied_aside_before_anything_is_written() {
+        let store = MemoryStore::with(PACKS_KEY, "{broken");
+        let (mut shelf, notice) = PackShelf::open(&store, 7);
         assert!(shelf.packs().next().is_none());
+        let backup_key = format!("{PACKS_KEY}.unreadable.7");
         assert_eq!(
-            notice.as_deref(),
-            Some("The quiz packs stored in this browser could not be read; load them again from their links or files.")
+            notice,
+            Some(format!("The quiz packs stored in this browser could not be read; a copy is kept in this browser under \"{backup_key}\" and goes into the progress export. Load the packs again from their links or files."))
         );
+        assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
+        shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
+        assert_eq!(ids(&PackShelf::open(&store, 8).0), ["week-1"]);
+    }
+
+    #[test]
+    fn packs_that_no_longer_pass_the_checks_are_left_out_but_kept() {
         let mut bad = sample_pack();
         bad.questions[0].options[1].correct = true;
         let stored = format!(
@@ -296,11 +374,41 @@ mod tests {
             serde_json::to_string(&bad).unwrap(),
             pack_json("good")
         );
-        let (shelf, notice) = PackShelf::open(MemoryStore::with(PACKS_KEY, &stored));
+        let store = MemoryStore::with(PACKS_KEY, &stored);
+        let (shelf, notice) = PackShelf::open(&store, 9);
         assert_eq!(ids(&shelf), ["good"]);
         assert_eq!(
             notice.as_deref(),
-            Some("These stored quiz packs no longer pass the checks and were left out: \"bad.json\" (question \"cp-one\": field \"options\": single question needs exactly one correct option, found 2).")
+            Some("These stored quiz packs no longer pass the checks and were left out: \"bad.json\" (question \"cp-one\": field \"options\": single question needs exactly one correct option, found 2); a copy is kept in this browser under \"python-architect-quiz.packs.unreadable.9\" and goes into the progress export.")
+        );
+        assert_eq!(
+            store.value(&format!("{PACKS_KEY}.unreadable.9")),
+            Some(stored)
+        );
+    }
+
+    #[test]
+    fn stored_packs_that_cannot_be_copied_aside_are_never_written_over() {
+        let store = MemoryStore::with(PACKS_KEY, "{broken");
+        store.fail_writes_with(StoreError::Full);
+        let (mut shelf, notice) = PackShelf::open(&store, 7);
+        assert!(notice.unwrap().contains("left in storage untouched"));
+        store.allow_writes();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        assert_eq!(added.notice.as_deref(), Some("The pack is loaded for this visit only: packs are not saved in this browser: the packs stored before could not be copied aside."));
+        assert_eq!(store.value(PACKS_KEY).as_deref(), Some("{broken"));
+    }
+
+    #[test]
+    fn packs_stored_by_a_newer_version_are_left_alone() {
+        let store = MemoryStore::with(PACKS_KEY, r#"{"format":2,"packs":[]}"#);
+        let (mut shelf, notice) = PackShelf::open(&store, 7);
+        assert!(notice.unwrap().contains("newer version"));
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        assert!(added.notice.unwrap().contains("stored by a newer version"));
+        assert_eq!(
+            store.value(PACKS_KEY).as_deref(),
+            Some(r#"{"format":2,"packs":[]}"#)
         );
     }
 }

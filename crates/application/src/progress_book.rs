@@ -1,15 +1,18 @@
 use quiz_domain::AttemptResult;
 
 use crate::exam::{ExamSummary, SavedExam};
-use crate::export::{export_file, read_export, ImportError, ImportReport, UnreadableCopy};
+use crate::export::{ImportReport, UnreadableCopy};
 use crate::ports::{KeyValueStore, StoreError};
 use crate::progress::{ParseError, Progress};
 use crate::settings::Settings;
 use crate::unfinished::UnfinishedQuiz;
 
 pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
-/// Unreadable progress is moved here (with the time appended) before
-/// anything new is written; the same suffix follows any other progress key.
+/// Added to a record's key, with the time, for a copy of stored data this
+/// version could not read; such copies are exported, never overwritten.
+pub const UNREADABLE_SUFFIX: &str = ".unreadable";
+/// Unreadable progress is copied here (with the time appended) before
+/// anything new is written.
 pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable";
 /// The progress of packs, kept apart from the app's own books so that
 /// packs, which come and go, never touch the books' record (nor its export).
@@ -115,7 +118,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
                 }
                 Err(ParseError::Corrupt(_)) if self.set_aside.as_ref() == Some(&raw) => None,
                 Err(ParseError::Corrupt(_)) => {
-                    let backup_key = format!("{}.unreadable.{now_ms}", self.key);
+                    let backup_key = format!("{}{UNREADABLE_SUFFIX}.{now_ms}", self.key);
                     match self.store.write(&backup_key, &raw) {
                         Ok(()) => {
                             self.set_aside = Some(raw);
@@ -231,35 +234,23 @@ impl<S: KeyValueStore> ProgressBook<S> {
         self.save(now_ms)
     }
 
-    /// Everything kept, as a file to download: the progress and any stored
-    /// data the app could not read, so that nothing is lost by moving.
-    pub fn export(&self, now_ms: u64) -> String {
-        let unreadable = self
-            .store
-            .keys()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|key| key.starts_with(self.key))
-            .filter_map(|key| {
-                let value = self.store.read(&key).ok()??;
-                Progress::parse(&value)
-                    .is_err()
-                    .then_some(UnreadableCopy { key, value })
-            })
-            .collect();
-        export_file(&self.progress, unreadable, now_ms)
+    /// Copies of stored data under this record's key that the app could
+    /// not read, for the export, so that nothing is lost by moving.
+    pub fn unreadable_copies(&self) -> Vec<UnreadableCopy> {
+        unreadable_copies(&self.store, self.key, |value| {
+            Progress::parse(value).is_ok()
+        })
     }
 
-    /// Merges an exported file in. An import only adds: attempts already
+    /// Merges imported progress in. An import only adds: attempts already
     /// here are kept once, the newer settings win, and reset markers in the
     /// file are ignored, while local ones are lifted so the file's older
     /// attempts are taken.
     pub fn import(
         &mut self,
-        text: &str,
+        mut imported: Progress,
         now_ms: u64,
-    ) -> Result<(ImportReport, Option<StorageNotice>), ImportError> {
-        let (mut imported, unreadable_skipped) = read_export(text)?;
+    ) -> (ImportReport, Option<StorageNotice>) {
         imported.forget_resets();
         // Other tabs' saves come in first, so lifting the reset markers below
         // is what gets written.
@@ -290,10 +281,10 @@ impl<S: KeyValueStore> ProgressBook<S> {
             added,
             already_here: in_file.saturating_sub(added_total),
             settings_applied: self.progress.settings != settings_before,
-            unreadable_skipped,
+            ..ImportReport::default()
         };
         let write_notice = self.write();
-        Ok((report, stored_notice.or(write_notice)))
+        (report, stored_notice.or(write_notice))
     }
 
     /// Writes what memory holds, merged first with what other tabs saved.
@@ -313,6 +304,25 @@ impl<S: KeyValueStore> ProgressBook<S> {
         let error = self.store.write(self.key, &self.progress.to_json()).err()?;
         self.not_saved(error)
     }
+}
+
+/// The values under `key` and the keys that extend it (its copies set
+/// aside) that `readable` refuses.
+pub fn unreadable_copies(
+    store: &impl KeyValueStore,
+    key: &str,
+    readable: impl Fn(&str) -> bool,
+) -> Vec<UnreadableCopy> {
+    store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|stored| stored.starts_with(key))
+        .filter_map(|stored| {
+            let value = store.read(&stored).ok()??;
+            (!readable(&value)).then_some(UnreadableCopy { key: stored, value })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -477,76 +487,6 @@ mod tests {
         assert!(StorageNotice::NotSaved(StoreError::Full)
             .message()
             .contains("storage is full"));
-    }
-
-    #[test]
-    fn export_clear_import_finds_every_attempt_back() {
-        let first_browser = MemoryStore::default();
-        first_browser
-            .write(&format!("{PROGRESS_BACKUP_KEY}.5"), "{damaged")
-            .unwrap();
-        let (mut book, _) = ProgressBook::open(&first_browser, 1);
-        book.record(result("a"));
-        book.record(AttemptResult {
-            finished_at_ms: 2,
-            ..result("b")
-        });
-        book.change_settings(Settings {
-            quiz_length: Some(20),
-            changed_at_ms: 3,
-        });
-        let file = book.export(4);
-        assert!(file.contains("{damaged"), "unreadable copies are exported");
-
-        let second_browser = MemoryStore::default();
-        let (mut other, _) = ProgressBook::open(&second_browser, 1);
-        other.record(AttemptResult {
-            book: "hp".into(),
-            ..result("c")
-        });
-        let (report, notice) = other.import(&file, 9).unwrap();
-        assert_eq!(notice, None);
-        assert_eq!(report.added, vec![("fp".into(), 2)]);
-        assert!(report.settings_applied);
-        assert_eq!(report.unreadable_skipped, 1);
-        let (again, _) = other.import(&file, 10).unwrap();
-        assert_eq!(again.added, vec![]);
-        assert_eq!(again.already_here, 2);
-        let (reopened, _) = ProgressBook::open(&second_browser, 11);
-        let mut ids: Vec<&str> = reopened
-            .progress()
-            .attempts
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        ids.sort();
-        assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(reopened.progress().settings.quiz_length, Some(20));
-    }
-
-    #[test]
-    fn a_refused_import_changes_nothing() {
-        let store = MemoryStore::default();
-        let (mut book, _) = ProgressBook::open(&store, 1);
-        book.record(result("a"));
-        let before = store.value(PROGRESS_KEY);
-        assert!(book.import("not json", 2).is_err());
-        assert_eq!(store.value(PROGRESS_KEY), before);
-        assert_eq!(book.progress().attempts.len(), 1);
-    }
-
-    #[test]
-    fn an_import_brings_back_attempts_older_than_a_reset() {
-        let store = MemoryStore::default();
-        let (mut book, _) = ProgressBook::open(&store, 1);
-        book.record(result("a"));
-        let file = book.export(2);
-        assert_eq!(book.reset(Some("fp"), 3), None);
-        assert_eq!(book.progress().stats("fp").attempts, 0);
-        let (report, _) = book.import(&file, 4).unwrap();
-        assert_eq!(report.added, vec![("fp".into(), 1)]);
-        let (reopened, _) = ProgressBook::open(&store, 5);
-        assert_eq!(reopened.progress().stats("fp").attempts, 1);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use quiz_domain::{Bank, Question, QuestionKind};
 
 pub mod packs;
+pub mod transfer;
 pub mod views;
 
 /// The sub-path the app is served under, as on GitHub Pages.

@@ -1,11 +1,13 @@
 //! Quiz packs in headless Chromium: a pack loaded from a link on another
 //! origin (CORS) or from a file, its quiz taken, its score shown on the
-//! progress page apart from the books, kept over a reload, and removed.
+//! progress page apart from the books, kept over a reload, carried by the
+//! progress export to a cleared browser, and removed.
 
 use e2e::packs::{
     allow_connect_to, course_pack, load_link, signs_of_script, to_json, PACKS_KEY,
     PACK_PROGRESS_KEY,
 };
+use e2e::transfer::{export, import};
 use e2e::{
     answer_question_of, click, dist_dir, find, run_js, text, wait_for_text, with_browser,
     StaticSite,
@@ -110,11 +112,35 @@ async fn a_pack_is_loaded_from_a_file_picked_on_the_packs_page() {
         wait_for_text(&client, "h1", |t| t == "Week 1 of a Python course").await;
         take_pack_quiz(&client, &site, 2).await;
         client.goto(&site.url("#/packs")).await.unwrap();
+        let file_name = path.file_name().unwrap().to_str().unwrap().to_owned();
         assert_eq!(
             text(&client, "[data-pack=course-pack] .pack-source").await,
-            path.file_name().unwrap().to_str().unwrap()
+            file_name
         );
         std::fs::remove_file(&path).unwrap();
+
+        // A file picked once is gone with the browser's storage: the
+        // progress export carries the pack and its results along.
+        client.goto(&site.url("#/progress")).await.unwrap();
+        find(&client, ".pack-progress").await;
+        let file = export(&client).await;
+        run_js(&client, "localStorage.clear()").await;
+        client.refresh().await.unwrap();
+        find(&client, ".lead").await;
+        assert_eq!(count(&client, ".pack-progress").await, 0);
+        let message = import(&client, &file, "moved.json").await;
+        assert_eq!(
+            message,
+            "Imported 1 attempt: Week 1 of a Python course 1. Pack added: Week 1 of a Python course."
+        );
+        wait_for_text(&client, ".pack-progress [data-book=course-pack] .stats", |t| {
+            t.starts_with("1 attempt")
+        })
+        .await;
+        client.goto(&site.url("#/packs")).await.unwrap();
+        assert_eq!(text(&client, "[data-pack=course-pack] .pack-source").await, file_name);
+        client.goto(&site.url("#/book/course-pack")).await.unwrap();
+        wait_for_text(&client, ".stats", |t| t.starts_with("Best score: 2 of 2")).await;
     })
     .await;
 }

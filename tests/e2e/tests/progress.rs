@@ -2,6 +2,7 @@
 //! practice of a weak topic, reset, and export then import across a
 //! cleared browser.
 
+use e2e::transfer::{export, import};
 use e2e::{
     bank, click, dist_dir, find, question_on_screen, run_js, text, wait_for_text, with_browser,
     StaticSite,
@@ -151,49 +152,6 @@ async fn a_book_is_reset_only_after_confirmation() {
         assert_eq!(count(&client, "[data-book=fluent-python]").await, 0);
     })
     .await;
-}
-
-/// Presses the export button and returns the downloaded file's text.
-async fn export(client: &Client) -> String {
-    // Reads the file as it is made and catches the download link's click
-    // (a fetch of the blob URL would break the page's CSP).
-    run_js(
-        client,
-        "window.exported = null;
-         const createObjectURL = URL.createObjectURL;
-         URL.createObjectURL = blob => {
-             blob.text().then(text => { window.exported = window.exportName + '\\n' + text; });
-             return createObjectURL.call(URL, blob);
-         };
-         HTMLAnchorElement.prototype.click = function () { window.exportName = this.download; };",
-    )
-    .await;
-    click(client, "#export").await;
-    for _ in 0..100 {
-        if let Some(file) = run_js(client, "return window.exported").await.as_str() {
-            let (name, text) = file.split_once('\n').unwrap();
-            assert!(
-                name.starts_with("python-architect-quiz-progress-") && name.ends_with(".json"),
-                "{name}"
-            );
-            return text.to_owned();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the export produced no file");
-}
-
-async fn import(client: &Client, text: &str, name: &str) -> String {
-    let path = std::env::temp_dir().join(format!("{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    find(client, "#import-file")
-        .await
-        .send_keys(path.to_str().unwrap())
-        .await
-        .unwrap();
-    let message = wait_for_text(client, "#transfer-result", |t| t.contains("mport")).await;
-    std::fs::remove_file(&path).unwrap();
-    message
 }
 
 #[tokio::test]
