@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, ExamSummary, LoadedPack, PackShelf, Progress, ProgressBook,
-    Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
+    read_bank, read_catalog, read_pack, Clock, ExamSummary, LoadedPack, PackShelf, Progress,
+    ProgressBook, Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
@@ -133,13 +133,18 @@ impl AppState {
         }
     }
 
-    /// Reads a pack and keeps it; returns its id, or every problem found.
-    pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        // Before the catalog arrives, a clash is caught when it does.
-        let built_in: Vec<String> = self.catalog.with_untracked(|catalog| match catalog {
+    /// The ids of the app's own books, which no pack may take; none before
+    /// the catalog arrives (a clash is then caught when it does).
+    fn built_in_books(&self) -> Vec<String> {
+        self.catalog.with_untracked(|catalog| match catalog {
             Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
             _ => Vec::new(),
-        });
+        })
+    }
+
+    /// Reads a pack and keeps it; returns its id, or every problem found.
+    pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
+        let built_in = self.built_in_books();
         let added = self
             .pack_shelf
             .try_update_value(|shelf| {
@@ -152,6 +157,23 @@ impl AppState {
             self.notice.set(Some(notice));
         }
         Ok(added.id)
+    }
+
+    /// Reads a pack embedded in another site's page and shows it for this
+    /// visit only, off the shelf: an embed must not fill the storage of the
+    /// sites it sits in with packs. Its attempts are still recorded, under
+    /// the packs' progress, as an embedded book's are under the books'.
+    pub fn add_embedded_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
+        let bank = Arc::new(read_pack(json, &self.built_in_books())?);
+        let id = bank.book.id.clone();
+        self.packs.update(|packs| {
+            packs.retain(|pack| pack.bank.book.id != id);
+            packs.push(LoadedPack {
+                source: source.to_owned(),
+                bank,
+            });
+        });
+        Ok(id)
     }
 
     /// Forgets a pack and its progress.
