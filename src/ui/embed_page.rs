@@ -75,12 +75,12 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
     let request = RwSignal::new(EmbeddedRequest::None);
     let source = embed.pack.as_ref().map(|url| url.as_str().to_owned());
     match &embed.pack {
-        Some(url) => load_pack(url.clone(), &embed, request),
+        Some(url) => load_pack(url.clone(), embed.clone(), request),
         None => request.set(Some(Ok(embed.quiz.clone()))),
     }
-    let title = move || match request.get() {
-        Some(Ok(quiz)) => quiz_title(quiz.book, quiz.mode)(),
-        _ => "Quiz".to_owned(),
+    let title = move || match request.with(|request| request.clone()?.ok()) {
+        Some(quiz) => quiz_title(quiz.book, quiz.mode)(),
+        None => "Quiz".to_owned(),
     };
     let show_explanations = embed.show_explanations;
     view! {
@@ -112,14 +112,18 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
 
 /// Fetches the pack (CORS, no credentials) and reads it as the app reads
 /// any pack, then sets the quiz to ask of it, or the problems found.
-fn load_pack(url: PackUrl, embed: &EmbedRequest, request: RwSignal<EmbeddedRequest>) {
+fn load_pack(url: PackUrl, embed: EmbedRequest, request: RwSignal<EmbeddedRequest>) {
     let state = app_state();
-    let fetched = RwSignal::new(None::<Result<String, String>>);
+    let fetched = RwSignal::new(None::<String>);
     leptos::task::spawn_local({
         let url = url.clone();
-        async move { drop(fetched.try_set(Some(fetch_pack(url.as_str()).await))) }
+        async move {
+            match fetch_pack(url.as_str()).await {
+                Ok(json) => drop(fetched.try_set(Some(json))),
+                Err(problem) => drop(request.try_set(Some(Err(vec![problem])))),
+            }
+        }
     });
-    let embed = embed.clone();
     // Read once the catalog is in too, so a pack cannot pass for a book of
     // the app (a pack with a book's id is refused, as on the packs page).
     Effect::new(move |_| {
@@ -129,10 +133,7 @@ fn load_pack(url: PackUrl, embed: &EmbedRequest, request: RwSignal<EmbeddedReque
         {
             return;
         }
-        let read = fetched.with(|fetched| match fetched.as_ref()? {
-            Ok(json) => Some(state.add_embedded_pack(json, url.as_str())),
-            Err(problem) => Some(Err(vec![problem.clone()])),
-        });
+        let read = fetched.with(|json| Some(state.add_embedded_pack(json.as_ref()?, url.as_str())));
         if let Some(read) = read {
             request.set(Some(read.map(|id| embed.quiz_of_pack(&id))));
         }
