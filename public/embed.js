@@ -1,5 +1,6 @@
-// Python Architect Quiz embed loader: fills each <div data-quiz="BOOK"> of
-// the page with a frame holding that quiz, sizes the frame to its content,
+// Python Architect Quiz embed loader: fills each <div data-quiz="BOOK"> or
+// <div data-pack="PACK URL"> of the page with a frame holding that quiz
+// (a built-in book's or a quiz pack's), sizes the frame to its content,
 // and re-dispatches the quiz's messages on the div as quiz:ready,
 // quiz:answer and quiz:complete events. Protocol: EMBEDDING.md.
 (() => {
@@ -8,17 +9,18 @@
     const EVENTS = { ready: "quiz:ready", answer: "quiz:answer", complete: "quiz:complete" };
 
     function embed(box) {
-        const query = new URLSearchParams({ book: box.dataset.quiz });
-        // Every other data- attribute is passed on, so a misspelt one is
-        // reported in the frame instead of silently ignored.
+        const query = new URLSearchParams();
+        // data-quiz is the book; every other data- attribute (data-pack
+        // among them) is passed on as is, so a misspelt one, or a book and
+        // a pack together, is reported in the frame, not silently ignored.
         for (const [name, value] of Object.entries(box.dataset)) {
-            if (name !== "quiz") query.set(name, value);
+            query.set(name === "quiz" ? "book" : name, value);
         }
         // A page opened from a file has no origin the quiz could post to.
         if (location.origin !== "null") query.set("origin", location.origin);
         const frame = document.createElement("iframe");
         frame.src = app.href + "#/embed?" + query;
-        frame.title = "Quiz: " + box.dataset.quiz;
+        frame.title = "Quiz: " + (box.dataset.quiz ?? "a quiz pack");
         frame.style.cssText = "display:block;width:100%;height:20rem;border:0";
         let height = 0;
         addEventListener("message", (event) => {
@@ -35,7 +37,7 @@
         box.replaceChildren(frame);
     }
 
-    const start = () => document.querySelectorAll("div[data-quiz]").forEach(embed);
+    const start = () => document.querySelectorAll("div[data-quiz], div[data-pack]").forEach(embed);
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
 })();

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, Clock, ExamSummary, LoadedPack, PackShelf, Progress, ProgressBook,
-    Records, Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY,
+    read_bank, read_catalog, read_pack, Clock, ExamSummary, LoadedPack, PackShelf, Progress,
+    ProgressBook, Records, Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz,
+    PACK_PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
@@ -133,8 +134,8 @@ impl AppState {
         }
     }
 
-    /// The ids of the app's own books; none before the catalog arrives, and
-    /// a pack that clashes is caught when it does.
+    /// The ids of the app's own books, which no pack may take; none before
+    /// the catalog arrives (a clash is then caught when it does).
     fn built_in_books(&self) -> Vec<String> {
         self.catalog.with_untracked(|catalog| match catalog {
             Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
@@ -157,6 +158,23 @@ impl AppState {
             self.notice.set(Some(notice));
         }
         Ok(added.id)
+    }
+
+    /// Reads a pack embedded in another site's page and shows it for this
+    /// visit only, off the shelf: an embed must not fill the storage of the
+    /// sites it sits in with packs. Its attempts are still recorded, under
+    /// the packs' progress, as an embedded book's are under the books'.
+    pub fn add_embedded_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
+        let bank = Arc::new(read_pack(json, &self.built_in_books())?);
+        let id = bank.book.id.clone();
+        self.packs.update(|packs| {
+            packs.retain(|pack| pack.bank.book.id != id);
+            packs.push(LoadedPack {
+                source: source.to_owned(),
+                bank,
+            });
+        });
+        Ok(id)
     }
 
     /// Forgets a pack and its progress.

@@ -1,20 +1,29 @@
 //! The quiz inside another site's page (`#/embed?…`): no header, footer or
 //! theme switch; the host hears about answers and the end through
-//! `EmbedChannel`, and may reset the quiz or change its theme.
+//! `EmbedChannel`, and may reset the quiz or change its theme. The quiz is
+//! a built-in book's or a pack's, fetched and read as the app reads one.
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{Completion, EmbedChannel, EmbedRequest, FrameMessage, HostCommand};
+use quiz_application::{
+    Completion, EmbedChannel, EmbedRequest, FrameMessage, HostCommand, PackUrl, QuizRequest,
+};
 use quiz_domain::{AttemptResult, Response, Score};
 
 use crate::adapters::document_height::watch_document_height;
+use crate::adapters::fetch::fetch_pack;
 use crate::adapters::location::app_url;
 use crate::adapters::parent_window::{message_json, ParentWindow};
 use crate::adapters::theme::apply_theme;
-use crate::state::app_state;
+use crate::state::{app_state, Load};
 use crate::ui::embed_help::EmbedHelp;
+use crate::ui::pack_problems::PackProblems;
 use crate::ui::quiz_page::{quiz_title, QuizFlow};
 use crate::ui::score_text::score_text;
+
+/// The quiz to ask: None while a pack loads, the pack's problems if it
+/// was refused.
+type EmbeddedRequest = Option<Result<QuizRequest, Vec<String>>>;
 
 #[component]
 pub fn EmbedPage(embed: Result<EmbedRequest, String>) -> impl IntoView {
@@ -63,26 +72,70 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
         finished.set(Some(result.score));
         state.record(result);
     });
-    let request = embed.quiz.clone();
+    let request = RwSignal::new(EmbeddedRequest::None);
+    let source = embed.pack.as_ref().map(|url| url.as_str().to_owned());
+    match &embed.pack {
+        Some(url) => load_pack(url.clone(), embed.clone(), request),
+        None => request.set(Some(Ok(embed.quiz.clone()))),
+    }
+    let title = move || match request.with(|request| request.clone()?.ok()) {
+        Some(quiz) => quiz_title(quiz.book, quiz.mode)(),
+        None => "Quiz".to_owned(),
+    };
     let show_explanations = embed.show_explanations;
     view! {
         <section class="page quiz">
-            <h1 class="quiz-title">{quiz_title(embed.quiz.book, embed.quiz.mode)}</h1>
+            <h1 class="quiz-title">{title}</h1>
             {move || {
                 run.track();
-                match finished.get() {
-                    Some(score) => view! {
+                match (finished.get(), request.get()) {
+                    (Some(score), _) => view! {
                         <h2>"Your score"</h2>
                         <p class="score" id="score" role="status">{score_text(score)}</p>
                         <button type="button" class="primary" id="start-again" on:click=move |_| start_again()>
                             "Start again"
                         </button>
                     }.into_any(),
-                    None => view! {
-                        <QuizFlow request=request.clone() show_explanations books_link=false autofocus=false on_answer on_finish/>
+                    (None, Some(Ok(request))) => view! {
+                        <QuizFlow request show_explanations books_link=false autofocus=false on_answer on_finish/>
                     }.into_any(),
+                    (None, Some(Err(problems))) => view! {
+                        <p class="pack-source">"From " <code>{source.clone()}</code></p>
+                        <PackProblems problems/>
+                    }.into_any(),
+                    (None, None) => view! { <p role="status">"Loading the quiz pack…"</p> }.into_any(),
                 }
             }}
         </section>
     }
+}
+
+/// Fetches the pack (CORS, no credentials) and reads it as the app reads
+/// any pack, then sets the quiz to ask of it, or the problems found.
+fn load_pack(url: PackUrl, embed: EmbedRequest, request: RwSignal<EmbeddedRequest>) {
+    let state = app_state();
+    let fetched = RwSignal::new(None::<String>);
+    leptos::task::spawn_local({
+        let url = url.clone();
+        async move {
+            match fetch_pack(url.as_str()).await {
+                Ok(json) => drop(fetched.try_set(Some(json))),
+                Err(problem) => drop(request.try_set(Some(Err(vec![problem])))),
+            }
+        }
+    });
+    // Read once the catalog is in too, so a pack cannot pass for a book of
+    // the app (a pack with a book's id is refused, as on the packs page).
+    Effect::new(move |_| {
+        if state
+            .catalog
+            .with(|catalog| matches!(catalog, Load::Loading))
+        {
+            return;
+        }
+        let read = fetched.with(|json| Some(state.add_embedded_pack(json.as_ref()?, url.as_str())));
+        if let Some(read) = read {
+            request.set(Some(read.map(|id| embed.quiz_of_pack(&id))));
+        }
+    });
 }

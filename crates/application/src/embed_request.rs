@@ -1,15 +1,17 @@
 use quiz_domain::is_slug;
 
 use crate::host_origin::HostOrigin;
+use crate::pack_url::PackUrl;
 use crate::quiz_request::QuizRequest;
 use crate::route::Route;
 use crate::theme::Theme;
-use crate::url_query::percent_decode;
+use crate::url_query::{percent_decode, percent_encode};
 
 /// Every parameter of an embed link with the values it takes, in the order
 /// the help lists them.
-pub const EMBED_PARAMETERS: [(&str, &str); 10] = [
-    ("book", "required: a book id, such as fluent-python"),
+pub const EMBED_PARAMETERS: [(&str, &str); 11] = [
+    ("book", "a book id, such as fluent-python (a link names a book or a pack, not both)"),
+    ("pack", "a quiz pack's https:// address, instead of a book; its server must allow cross-origin reads"),
     ("chapters", "chapter ids separated by commas, such as 1,9"),
     ("topics", "topic ids separated by commas, such as closures,decorators"),
     ("questions", "question ids separated by commas, asked in that order instead of a draw"),
@@ -21,11 +23,16 @@ pub const EMBED_PARAMETERS: [(&str, &str); 10] = [
     ("origin", "the host page's origin, such as https://course.example: messages go there only, and none are sent without it"),
 ];
 
-/// A quiz embedded in another site's page (`#/embed?book=…`): the quiz, how
-/// it looks, and which page may hear about it.
+/// A quiz embedded in another site's page (`#/embed?book=…` or
+/// `#/embed?pack=…`): the quiz, how it looks, and which page may hear
+/// about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedRequest {
+    /// For a pack, `quiz.book` is empty: the pack's id is known only once
+    /// it is read (`quiz_of_pack`).
     pub quiz: QuizRequest,
+    /// The quiz pack the questions come from, instead of a built-in book.
+    pub pack: Option<PackUrl>,
     pub theme: Theme,
     /// Feedback and explanations after each answer; without them the person
     /// sees only the final score.
@@ -40,10 +47,12 @@ impl EmbedRequest {
     /// lists `EMBED_PARAMETERS` under it.
     pub fn from_query(query: &str) -> Result<EmbedRequest, String> {
         let mut book = None;
+        let mut pack = None;
         let mut quiz_query = Vec::new();
         let mut seen = Vec::new();
         let mut embed = EmbedRequest {
             quiz: QuizRequest::new("", 0, 0),
+            pack: None,
             theme: Theme::Auto,
             show_explanations: true,
             origin: None,
@@ -62,6 +71,9 @@ impl EmbedRequest {
                     return Err(format!(
                         "book must be a book id, such as fluent-python, not \"{value}\""
                     ))
+                }
+                "pack" => {
+                    pack = Some(PackUrl::parse(&value).map_err(|why| format!("pack: {why}"))?)
                 }
                 // Checked by the quiz request itself; an encoded `&` must not
                 // split its query.
@@ -88,7 +100,22 @@ impl EmbedRequest {
                 other => return Err(format!("there is no parameter \"{other}\"")),
             }
         }
-        let book = book.ok_or("book is missing: the embed link must name a book")?;
+        let book = match (book, pack) {
+            (Some(book), None) => book,
+            (None, Some(pack)) => {
+                embed.pack = Some(pack);
+                String::new()
+            }
+            (None, None) => {
+                return Err(
+                    "book or pack is missing: the embed link must name a book or a quiz pack"
+                        .into(),
+                )
+            }
+            (Some(_), Some(_)) => {
+                return Err("book and pack are both given: the embed link takes one of them".into())
+            }
+        };
         embed.quiz = QuizRequest::from_query(book, &quiz_query.join("&"))?;
         Ok(embed)
     }
@@ -96,9 +123,8 @@ impl EmbedRequest {
     /// The query part of the embed link.
     pub fn to_query(&self) -> String {
         let mut query = format!(
-            "book={}&{}&theme={}&explanations={}",
-            self.quiz.book,
-            self.quiz.to_query(),
+            "{}&theme={}&explanations={}",
+            self.quiz_query(),
             self.theme.name(),
             if self.show_explanations {
                 "show"
@@ -112,10 +138,38 @@ impl EmbedRequest {
         query
     }
 
+    /// Which book or pack, and the quiz's own parameters: what draws the
+    /// questions, without how they look or who hears about them.
+    fn quiz_query(&self) -> String {
+        match &self.pack {
+            Some(pack) => format!(
+                "pack={}&{}",
+                percent_encode(pack.as_str()),
+                self.quiz.to_query()
+            ),
+            None => format!("book={}&{}", self.quiz.book, self.quiz.to_query()),
+        }
+    }
+
+    /// The quiz asked of a pack, once the pack is read and its id known.
+    pub fn quiz_of_pack(&self, pack_id: &str) -> QuizRequest {
+        QuizRequest {
+            book: pack_id.to_owned(),
+            ..self.quiz.clone()
+        }
+    }
+
     /// The address of this quiz in the app itself, which names it in the
     /// completion statement. `app_url` is the app's page without its hash.
+    /// A book's is its quiz link; a pack's, which the app does not keep,
+    /// is the embed link of the pack and the quiz (without theme,
+    /// explanations or origin), the one link that draws the same questions
+    /// from the pack's address alone.
     pub fn quiz_url(&self, app_url: &str) -> String {
-        format!("{app_url}{}", Route::Quiz(self.quiz.clone()).to_hash())
+        match self.pack {
+            Some(_) => format!("{app_url}#/embed?{}", self.quiz_query()),
+            None => format!("{app_url}{}", Route::Quiz(self.quiz.clone()).to_hash()),
+        }
     }
 }
 
@@ -140,6 +194,7 @@ mod tests {
             embed,
             EmbedRequest {
                 quiz,
+                pack: None,
                 theme: Theme::Dark,
                 show_explanations: false,
                 origin: Some(HostOrigin::parse("https://course.example").unwrap()),
@@ -148,7 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_book_is_required() {
+    fn a_book_alone_is_enough() {
         let embed = EmbedRequest::from_query("book=fluent-python").unwrap();
         assert_eq!(
             embed.quiz,
@@ -157,6 +212,74 @@ mod tests {
         assert_eq!(embed.theme, Theme::Auto);
         assert!(embed.show_explanations);
         assert_eq!(embed.origin, None);
+        assert_eq!(embed.pack, None);
+    }
+
+    #[test]
+    fn a_pack_link_is_read_with_every_quiz_parameter() {
+        let embed = EmbedRequest::from_query(
+            "pack=https%3A%2F%2Fcourse.example%2Fweek-1.json&chapters=1&topics=closures&count=5&seed=42&mode=review&theme=light&explanations=hide&origin=https%3A%2F%2Fcourse.example",
+        )
+        .unwrap();
+        assert_eq!(
+            embed.pack,
+            Some(PackUrl::parse("https://course.example/week-1.json").unwrap())
+        );
+        assert_eq!(embed.quiz.book, "", "a pack's id is known once it is read");
+        let mut quiz = QuizRequest::new("week-1", 5, 42);
+        quiz.chapters = vec!["1".into()];
+        quiz.topics = vec!["closures".into()];
+        quiz.mode = quiz_domain::Mode::Review;
+        assert_eq!(embed.quiz_of_pack("week-1"), quiz);
+        assert_eq!(embed.theme, Theme::Light);
+        assert!(!embed.show_explanations);
+        assert_eq!(
+            embed.origin,
+            Some(HostOrigin::parse("https://course.example").unwrap())
+        );
+    }
+
+    #[test]
+    fn a_link_names_a_book_or_a_pack_never_both_nor_neither() {
+        let missing = "book or pack is missing: the embed link must name a book or a quiz pack";
+        assert_eq!(problem(""), missing);
+        assert_eq!(problem("count=5&origin=https://course.example"), missing);
+        assert_eq!(
+            problem("book=fp&pack=https://course.example/p.json"),
+            "book and pack are both given: the embed link takes one of them"
+        );
+        assert_eq!(
+            problem("pack=https://course.example/p.json&book=fp"),
+            "book and pack are both given: the embed link takes one of them"
+        );
+        assert_eq!(
+            problem("pack=https://a.example/p.json&pack=https://b.example/p.json"),
+            "pack is given twice"
+        );
+    }
+
+    #[test]
+    fn a_pack_address_is_checked_as_a_pack_link_checks_it() {
+        let only_https = |url: &str| {
+            format!(
+                "pack: only https:// addresses are loaded (http:// only from localhost or 127.0.0.1), not \"{url}\""
+            )
+        };
+        assert_eq!(
+            problem("pack=http://course.example/p.json"),
+            only_https("http://course.example/p.json")
+        );
+        assert_eq!(
+            problem("pack=javascript:alert(1)"),
+            only_https("javascript:alert(1)")
+        );
+        assert_eq!(problem("pack=week-1.json"), only_https("week-1.json"));
+        assert_eq!(problem("pack="), "pack: the pack's address is empty");
+        assert_eq!(
+            problem("pack=https%3A%2F%2Fuser%3Asecret%40course.example%2Fp.json"),
+            "pack: the pack's address may not carry a user name or password"
+        );
+        assert!(EmbedRequest::from_query("pack=http://localhost:8000/p.json").is_ok());
     }
 
     #[test]
@@ -164,6 +287,8 @@ mod tests {
         for query in [
             "book=fp&count=5&seed=42&theme=auto&explanations=show",
             "book=fp&count=5&seed=1&chapters=1,9&topics=closures&theme=light&explanations=hide&origin=http://localhost:8000",
+            "pack=https://course.example/week-1.json&count=5&seed=0&theme=auto&explanations=show",
+            "pack=https://course.example/p.json%3Fv%3D2%26x%3D1&count=3&seed=7&chapters=1&questions=w1-a,w1-b&mode=mistakes&theme=dark&explanations=hide&origin=https://course.example",
         ] {
             let embed = EmbedRequest::from_query(query).unwrap();
             assert_eq!(embed.to_query(), query);
@@ -172,14 +297,6 @@ mod tests {
 
     #[test]
     fn each_malformed_parameter_is_named_with_what_it_takes() {
-        assert_eq!(
-            problem(""),
-            "book is missing: the embed link must name a book"
-        );
-        assert_eq!(
-            problem("count=5"),
-            "book is missing: the embed link must name a book"
-        );
         assert_eq!(
             problem("book=Fluent%20Python"),
             "book must be a book id, such as fluent-python, not \"Fluent Python\""
@@ -250,6 +367,7 @@ mod tests {
             names,
             [
                 "book",
+                "pack",
                 "chapters",
                 "topics",
                 "questions",
@@ -279,6 +397,26 @@ mod tests {
         assert_eq!(
             embed.quiz_url("https://quiz.example/app/index.html"),
             "https://quiz.example/app/index.html#/book/fp/quiz?count=5&seed=42"
+        );
+    }
+
+    #[test]
+    fn a_packs_quiz_url_is_its_embed_link_without_looks_or_host() {
+        let embed = EmbedRequest::from_query(
+            "pack=https%3A%2F%2Fcourse.example%2Fw1.json%3Fv%3D2&count=5&seed=42&chapters=1&theme=dark&explanations=hide&origin=https://course.example",
+        )
+        .unwrap();
+        let url = embed.quiz_url("https://quiz.example/app/index.html");
+        assert_eq!(
+            url,
+            "https://quiz.example/app/index.html#/embed?pack=https://course.example/w1.json%3Fv%3D2&count=5&seed=42&chapters=1"
+        );
+        let (_, query) = url.split_once("#/embed?").unwrap();
+        let drawn_again = EmbedRequest::from_query(query).unwrap();
+        assert_eq!(drawn_again.pack, embed.pack);
+        assert_eq!(
+            drawn_again.quiz, embed.quiz,
+            "the link draws the same questions"
         );
     }
 }

@@ -147,6 +147,9 @@ mod tests {
             Route::Embed(EmbedRequest::from_query(
                 "book=fluent-python&count=5&origin=https://course.example",
             )),
+            Route::Embed(EmbedRequest::from_query(
+                "pack=https%3A%2F%2Fcourse.example%2Fweek-1.json%3Fv%3D2%23top&count=5&origin=https://course.example",
+            )),
             Route::Packs,
             Route::LoadPack(PackUrl::parse(
                 "https://course.example/packs/week-1.json?v=2&lang=en",

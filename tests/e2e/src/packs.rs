@@ -1,5 +1,5 @@
 //! Helpers for the tests of quiz packs: a sound pack made from a shipped
-//! bank, an app whose policy lets it fetch from a test course site (served
+//! bank, a pack with script payloads in every field it shows, an app whose policy lets it fetch from a test course site (served
 //! over plain HTTP on 127.0.0.1, which `connect-src https:` does not
 //! cover, as a course site serving packs over plain HTTP would need), and
 //! the checks that nothing a pack carries ever ran.
@@ -8,7 +8,7 @@ use std::path::Path;
 
 use fantoccini::Client;
 use quiz_application::{PackUrl, Route};
-use quiz_domain::Bank;
+use quiz_domain::{AnswerOption, Bank, Chapter, Question, QuestionKind};
 
 use crate::{bank, console_messages, run_js};
 
@@ -27,6 +27,100 @@ pub fn course_pack() -> Bank {
     pack.book.title = "Week 1 of a Python course".into();
     pack.book.authors = "A course author".into();
     pack.book.summary = "Questions the course gives for its first week.".into();
+    pack
+}
+
+/// What the payloads try: each sets `window.__pwned` to the field it sits
+/// in, by an image's error handler, a script, an SVG's load handler, a
+/// `javascript:` link and a frame breaking out of an attribute.
+pub fn payload(field: &str) -> String {
+    format!(
+        "<img src=x onerror=\"window.__pwned='{field}'\"><script>window.__pwned='{field}'</script><svg onload=\"window.__pwned='{field}'\"><a href=\"javascript:window.__pwned='{field}'\">{field}</a>\"><iframe srcdoc=\"<script>parent.__pwned='{field}'</script>\">"
+    )
+}
+
+/// Every text field the app shows, each carrying its payload.
+pub fn hostile_pack() -> Bank {
+    let option = |text: String, correct: bool, why: String| AnswerOption {
+        text,
+        correct,
+        why,
+        fixed: false,
+    };
+    let question = |id: &str, kind: QuestionKind| Question {
+        id: id.into(),
+        chapter: "c1".into(),
+        topics: vec!["payloads".into()],
+        difficulty: 1,
+        kind,
+        prompt: payload(&format!("{id} prompt")),
+        code: None,
+        explanation: Some(payload(&format!("{id} explanation"))),
+        reread: Some(payload(&format!("{id} reread"))),
+        options: Vec::new(),
+        accept: Vec::new(),
+    };
+    let mut pack = course_pack();
+    pack.book.id = "xss-pack".into();
+    pack.book.title = payload("title");
+    pack.book.authors = payload("authors");
+    pack.book.edition = Some(payload("edition"));
+    pack.book.summary = payload("summary");
+    pack.chapters = vec![Chapter {
+        id: "c1".into(),
+        title: payload("chapter title"),
+    }];
+    pack.questions = vec![
+        Question {
+            code: Some(payload("x-single code")),
+            options: vec![
+                option(
+                    payload("x-single option 1"),
+                    true,
+                    payload("x-single why 1"),
+                ),
+                option(
+                    payload("x-single option 2"),
+                    false,
+                    payload("x-single why 2"),
+                ),
+            ],
+            ..question("x-single", QuestionKind::Single)
+        },
+        Question {
+            code: Some(payload("x-output code")),
+            options: vec![
+                option(
+                    payload("x-output literal 1"),
+                    true,
+                    payload("x-output why 1"),
+                ),
+                option(
+                    payload("x-output literal 2"),
+                    false,
+                    payload("x-output why 2"),
+                ),
+            ],
+            ..question("x-output", QuestionKind::Output)
+        },
+        Question {
+            code: Some(payload("x-typed code")),
+            accept: vec![payload("x-typed accept")],
+            ..question("x-typed", QuestionKind::Typed)
+        },
+        Question {
+            options: (1..=3)
+                .map(|n| {
+                    option(
+                        payload(&format!("x-order step {n}")),
+                        false,
+                        payload(&format!("x-order why {n}")),
+                    )
+                })
+                .collect(),
+            ..question("x-order", QuestionKind::Order)
+        },
+    ];
     pack
 }
 

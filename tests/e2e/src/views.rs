@@ -136,12 +136,32 @@ pub async fn open_view(client: &Client, site: &StaticSite, view: &str) {
                 .unwrap();
             find(client, "#pack-problems").await;
         }
+        "embed-pack" => {
+            // The pack the "pack-book" view wrote beside the app.
+            let url = site.url("course-pack.json");
+            client
+                .goto(&site.url(&format!("#/embed?pack={url}&count=2&seed=4")))
+                .await
+                .unwrap();
+            find(client, ".options .option input").await;
+        }
+        "embed-pack-problems" => {
+            let mut pack = course_pack();
+            pack.questions[1].id = pack.questions[0].id.clone();
+            std::fs::write(site.app_dir().join("broken-pack.json"), to_json(&pack)).unwrap();
+            let url = site.url("broken-pack.json");
+            client
+                .goto(&site.url(&format!("#/embed?pack={url}")))
+                .await
+                .unwrap();
+            find(client, "#pack-problems").await;
+        }
         other => panic!("unknown view {other}"),
     }
 }
 
 /// In the order a person meets them: each builds on the one before.
-pub const VIEWS: [&str; 18] = [
+pub const VIEWS: [&str; 20] = [
     "home",
     "book",
     "question",
@@ -160,4 +180,6 @@ pub const VIEWS: [&str; 18] = [
     "pack-book",
     "packs",
     "pack-problems",
+    "embed-pack",
+    "embed-pack-problems",
 ];

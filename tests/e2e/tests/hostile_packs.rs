@@ -10,21 +10,14 @@
 //! The cases share one browser; a failing case does not stop the others:
 //! every failure is listed at the end.
 
-use e2e::packs::{allow_connect_to, course_pack, load_link, signs_of_script, to_json};
+use e2e::packs::{
+    allow_connect_to, course_pack, hostile_pack, load_link, payload, signs_of_script, to_json,
+};
 use e2e::{
     answer_question_of, click, dist_dir, find, run_js, wait_for_text, with_browser, StaticSite,
 };
 use fantoccini::Client;
-use quiz_domain::{AnswerOption, Bank, Chapter, Question, QuestionKind};
-
-/// What the payloads try: each sets `window.__pwned` to the field it sits
-/// in, by an image's error handler, a script, an SVG's load handler, a
-/// `javascript:` link and a frame breaking out of an attribute.
-fn payload(field: &str) -> String {
-    format!(
-        "<img src=x onerror=\"window.__pwned='{field}'\"><script>window.__pwned='{field}'</script><svg onload=\"window.__pwned='{field}'\"><a href=\"javascript:window.__pwned='{field}'\">{field}</a>\"><iframe srcdoc=\"<script>parent.__pwned='{field}'</script>\">"
-    )
-}
+use quiz_domain::{Bank, Question, QuestionKind};
 
 /// How a hostile input reaches the app.
 enum Input {
@@ -229,91 +222,6 @@ async fn every_hostile_input_is_refused_with_a_clear_message_and_runs_nothing() 
         );
     })
     .await;
-}
-
-/// Every text field the app shows, each carrying its payload.
-fn hostile_pack() -> Bank {
-    let option = |text: String, correct: bool, why: String| AnswerOption {
-        text,
-        correct,
-        why,
-        fixed: false,
-    };
-    let question = |id: &str, kind: QuestionKind| Question {
-        id: id.into(),
-        chapter: "c1".into(),
-        topics: vec!["payloads".into()],
-        difficulty: 1,
-        kind,
-        prompt: payload(&format!("{id} prompt")),
-        code: None,
-        explanation: Some(payload(&format!("{id} explanation"))),
-        reread: Some(payload(&format!("{id} reread"))),
-        options: Vec::new(),
-        accept: Vec::new(),
-    };
-    let mut pack = course_pack();
-    pack.book.id = "xss-pack".into();
-    pack.book.title = payload("title");
-    pack.book.authors = payload("authors");
-    pack.book.edition = Some(payload("edition"));
-    pack.book.summary = payload("summary");
-    pack.chapters = vec![Chapter {
-        id: "c1".into(),
-        title: payload("chapter title"),
-    }];
-    pack.questions = vec![
-        Question {
-            code: Some(payload("x-single code")),
-            options: vec![
-                option(
-                    payload("x-single option 1"),
-                    true,
-                    payload("x-single why 1"),
-                ),
-                option(
-                    payload("x-single option 2"),
-                    false,
-                    payload("x-single why 2"),
-                ),
-            ],
-            ..question("x-single", QuestionKind::Single)
-        },
-        Question {
-            code: Some(payload("x-output code")),
-            options: vec![
-                option(
-                    payload("x-output literal 1"),
-                    true,
-                    payload("x-output why 1"),
-                ),
-                option(
-                    payload("x-output literal 2"),
-                    false,
-                    payload("x-output why 2"),
-                ),
-            ],
-            ..question("x-output", QuestionKind::Output)
-        },
-        Question {
-            code: Some(payload("x-typed code")),
-            accept: vec![payload("x-typed accept")],
-            ..question("x-typed", QuestionKind::Typed)
-        },
-        Question {
-            options: (1..=3)
-                .map(|n| {
-                    option(
-                        payload(&format!("x-order step {n}")),
-                        false,
-                        payload(&format!("x-order why {n}")),
-                    )
-                })
-                .collect(),
-            ..question("x-order", QuestionKind::Order)
-        },
-    ];
-    pack
 }
 
 /// The text of the page's main part, as a person reads it.
