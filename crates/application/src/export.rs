@@ -38,7 +38,9 @@ pub struct UnreadableCopy {
     pub value: String,
 }
 
-/// A pack in an export: where it was loaded from and its JSON as loaded.
+/// A pack as loaded: where from, and its JSON. The stored list of packs
+/// holds the same, so one type (and one piece of serde code in the Wasm)
+/// serves both.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ExportedPack {
     pub source: String,

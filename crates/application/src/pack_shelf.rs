@@ -35,13 +35,7 @@ pub struct LoadedPack {
 #[derive(Serialize, Deserialize)]
 struct StoredShelf {
     format: u32,
-    packs: Vec<StoredPack>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredPack {
-    source: String,
-    pack: Box<RawValue>,
+    packs: Vec<ExportedPack>,
 }
 
 pub struct PackShelf<S: KeyValueStore> {
@@ -93,7 +87,7 @@ impl<S: KeyValueStore> PackShelf<S> {
             }
         };
         let mut left_out = Vec::new();
-        for StoredPack { source, pack } in stored.packs {
+        for ExportedPack { source, pack } in stored.packs {
             match read_pack(pack.get(), &[]) {
                 Ok(bank) => shelf.packs.push((
                     LoadedPack {
@@ -224,7 +218,7 @@ impl<S: KeyValueStore> PackShelf<S> {
             packs: self
                 .packs
                 .iter()
-                .map(|(pack, raw)| StoredPack {
+                .map(|(pack, raw)| ExportedPack {
                     source: pack.source.clone(),
                     pack: raw.clone(),
                 })
