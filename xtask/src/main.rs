@@ -2,8 +2,8 @@
 //!
 //! - `setup`: installs what is missing (wasm32 target, Trunk 0.21,
 //!   wasm-bindgen-cli matching the pinned crate, npm's binaryen wasm-opt
-//!   and axe-core, Debian's Chromium and ChromeDriver) and skips what is
-//!   there.
+//!   and axe-core, Python's jsonschema, Debian's Chromium and
+//!   ChromeDriver) and skips what is there.
 //! - `build`: the release build into dist/.
 //! - `serve`: builds and serves the app on http://127.0.0.1:8080/.
 //! - `test`: every test: native, in-browser adapter tests, end to end.

@@ -10,6 +10,9 @@ const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 /// npm packages the build and tests use, installed together into tools/:
 /// binaryen's wasm-opt for Trunk, axe-core for the accessibility audit.
 const NPM_TOOLS: [(&str, &str); 2] = [("binaryen", "132.0.0"), ("axe-core", "4.14.1")];
+/// Python's jsonschema, with which the bank tests check the published pack
+/// schema against the compiled banks.
+const PYTHON_TOOLS: &str = "jsonschema>=4.18,<5";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -35,6 +38,7 @@ pub fn install_missing() -> Result<(), String> {
     wasm_bindgen()?;
     trunk()?;
     npm_tools()?;
+    python_tools()?;
     browser()?;
     run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))
 }
@@ -112,6 +116,15 @@ fn npm_tools() -> Result<(), String> {
             .map(|(name, version)| format!("{name}@{version}")),
     );
     run(&mut npm)
+}
+
+fn python_tools() -> Result<(), String> {
+    // The interpreter the bank tests run snippets with.
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    if output_of(&python, &["-c", "import jsonschema"]).is_some() {
+        return Ok(());
+    }
+    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", PYTHON_TOOLS]))
 }
 
 fn browser() -> Result<(), String> {

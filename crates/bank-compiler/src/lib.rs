@@ -11,7 +11,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 pub use compile::{compile_file, Claim, Compiled, FileProblem, Snippet};
-pub use snippets::check_all as check_snippets;
+pub use snippets::{check_all as check_snippets, python};
 
 use quiz_domain::{validate_banks, Catalog};
 

@@ -326,3 +326,81 @@ fn the_pack_schema_states_the_apps_limits() {
         quiz_application::MAX_SUMMARY_CHARS
     );
 }
+
+/// Python's `jsonschema` (installed by `cargo xtask setup`) checks every
+/// compiled bank against content/pack.schema.json, and that packs broken in
+/// the ways the schema describes are refused, so the published schema stays
+/// the format the compiler writes.
+#[test]
+fn the_pack_schema_accepts_every_compiled_bank_and_refuses_broken_packs() {
+    let banks: Vec<serde_json::Value> = compiled()
+        .iter()
+        .map(|c| serde_json::to_value(&c.bank).unwrap())
+        .collect();
+    let broken = |change: fn(&mut serde_json::Value)| {
+        let mut pack = banks[0].clone();
+        change(&mut pack);
+        pack
+    };
+    let mut cases: Vec<(String, serde_json::Value, bool)> = banks
+        .iter()
+        .map(|bank| (bank["book"]["id"].to_string(), bank.clone(), true))
+        .collect();
+    let refused: [(&str, fn(&mut serde_json::Value)); 7] = [
+        ("another format", |p| p["format"] = 2.into()),
+        ("no book", |p| {
+            drop(p.as_object_mut().unwrap().remove("book"))
+        }),
+        ("a book id that is no slug", |p| {
+            p["book"]["id"] = "Week 1".into()
+        }),
+        ("an unknown kind", |p| {
+            p["questions"][0]["kind"] = "essay".into()
+        }),
+        ("a difficulty of 4", |p| {
+            p["questions"][0]["difficulty"] = 4.into()
+        }),
+        ("an option without why", |p| {
+            drop(
+                p["questions"][0]["options"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("why"),
+            )
+        }),
+        ("no questions", |p| p["questions"] = serde_json::json!([])),
+    ];
+    for (name, change) in refused {
+        cases.push((name.to_owned(), broken(change), false));
+    }
+    let checker = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(sys.argv[1]))
+Draft202012Validator.check_schema(schema)
+validator = Draft202012Validator(schema)
+wrong = []
+for name, document, valid in json.load(sys.stdin):
+    errors = [error.message for error in validator.iter_errors(document)]
+    if bool(errors) == valid:
+        wrong.append(f"{name}: expected {'valid' if valid else 'refused'}, errors: {errors[:3]}")
+print("\n".join(wrong))
+"#;
+    let mut python = std::process::Command::new(bank_compiler::python())
+        .args(["-c", checker])
+        .arg(content_dir().join("pack.schema.json"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (cargo xtask setup)");
+    serde_json::to_writer(python.stdin.take().unwrap(), &cases).unwrap();
+    let output = python.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the schema check did not run (is jsonschema installed? `cargo xtask setup` installs it): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let wrong = String::from_utf8_lossy(&output.stdout);
+    assert!(wrong.trim().is_empty(), "{wrong}");
+}
