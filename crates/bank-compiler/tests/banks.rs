@@ -327,6 +327,9 @@ fn the_pack_schema_states_the_apps_limits() {
     );
 }
 
+/// Changes a valid pack into one the schema must refuse.
+type BreakPack = fn(&mut serde_json::Value);
+
 /// Python's `jsonschema` (installed by `cargo xtask setup`) checks every
 /// compiled bank against content/pack.schema.json, and that packs broken in
 /// the ways the schema describes are refused, so the published schema stays
@@ -337,7 +340,7 @@ fn the_pack_schema_accepts_every_compiled_bank_and_refuses_broken_packs() {
         .iter()
         .map(|c| serde_json::to_value(&c.bank).unwrap())
         .collect();
-    let broken = |change: fn(&mut serde_json::Value)| {
+    let broken = |change: BreakPack| {
         let mut pack = banks[0].clone();
         change(&mut pack);
         pack
@@ -346,7 +349,7 @@ fn the_pack_schema_accepts_every_compiled_bank_and_refuses_broken_packs() {
         .iter()
         .map(|bank| (bank["book"]["id"].to_string(), bank.clone(), true))
         .collect();
-    let refused: [(&str, fn(&mut serde_json::Value)); 7] = [
+    let refused: [(&str, BreakPack); 7] = [
         ("another format", |p| p["format"] = 2.into()),
         ("no book", |p| {
             drop(p.as_object_mut().unwrap().remove("book"))
