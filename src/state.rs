@@ -146,10 +146,11 @@ impl AppState {
     /// Reads a pack and keeps it; returns its id, or every problem found.
     pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
         let built_in = self.built_in_books();
+        let now_ms = self.now_ms();
         let added = self
             .pack_shelf
             .try_update_value(|shelf| {
-                let added = shelf.add(json, source, &built_in);
+                let added = shelf.add(json, source, &built_in, now_ms);
                 self.packs.set(shelf.packs().cloned().collect());
                 added
             })
@@ -179,15 +180,15 @@ impl AppState {
 
     /// Forgets a pack and its progress.
     pub fn remove_pack(&self, id: &str) {
+        let now_ms = self.now_ms();
         let notice = self.pack_shelf.try_update_value(|shelf| {
-            let notice = shelf.remove(id);
+            let notice = shelf.remove(id, now_ms);
             self.packs.set(shelf.packs().cloned().collect());
             notice
         });
         if let Some(Some(notice)) = notice {
             self.notice.set(Some(notice));
         }
-        let now_ms = self.now_ms();
         self.change_pack_progress(|book| book.reset(Some(id), now_ms));
     }
 
@@ -331,6 +332,23 @@ impl AppState {
         let now_ms = self.now_ms();
         self.change_progress(|book| book.refresh(now_ms));
         self.change_pack_progress(|book| book.refresh(now_ms));
+        // An embed shows its pack off the shelf: the shelf is not its list.
+        if matches!(self.route.get_untracked(), Route::Embed(_)) {
+            return;
+        }
+        let notice = self.pack_shelf.try_update_value(|shelf| {
+            let notice = shelf.refresh(now_ms);
+            let packs: Vec<LoadedPack> = shelf.packs().cloned().collect();
+            // Most storage events are progress saves: pages showing packs
+            // are redrawn only when the list really changed.
+            if self.packs.with_untracked(|shown| *shown != packs) {
+                self.packs.set(packs);
+            }
+            notice
+        });
+        if let Some(Some(notice)) = notice {
+            self.notice.set(Some(notice));
+        }
     }
 
     fn change_progress(

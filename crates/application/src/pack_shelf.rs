@@ -45,6 +45,9 @@ pub struct PackShelf<S: KeyValueStore> {
     /// Why the stored list must not be written over: it comes from a newer
     /// version, or it could not be read and could not be copied aside.
     locked: Option<&'static str>,
+    /// The stored list as last read or written here, so that only another
+    /// tab's change is taken in (and an unreadable one copied aside once).
+    seen: Option<String>,
 }
 
 /// A pack taken in, and what the person should know about keeping it.
@@ -64,32 +67,39 @@ impl<S: KeyValueStore> PackShelf<S> {
             store,
             packs: Vec::new(),
             locked: None,
+            seen: None,
         };
+        let notice = shelf.refresh(now_ms);
+        (shelf, notice)
+    }
+
+    /// Takes in the stored list when another tab changed it: the stored
+    /// list wins, as the other tab's adding or removing was the later act.
+    pub fn refresh(&mut self, now_ms: u64) -> Option<String> {
         // A refused storage is reported once, by the progress record.
-        let Ok(Some(raw)) = shelf.store.read(PACKS_KEY) else {
-            return (shelf, None);
+        let Ok(Some(raw)) = self.store.read(PACKS_KEY) else {
+            return None;
         };
+        if self.seen.as_deref() == Some(raw.as_str()) {
+            return None;
+        }
+        self.seen = Some(raw.clone());
         let stored = match serde_json::from_str::<StoredShelf>(&raw) {
             Ok(stored) if stored.format > SHELF_FORMAT => {
-                shelf.locked = Some("they were stored by a newer version of the app");
-                return (
-                    shelf,
-                    Some("The quiz packs in this browser were stored by a newer version of the app and are left as they are; reload to get that version.".into()),
-                );
+                self.locked = Some("they were stored by a newer version of the app");
+                return Some("The quiz packs in this browser were stored by a newer version of the app and are left as they are; reload to get that version.".into());
             }
             Ok(stored) if stored.format == SHELF_FORMAT => stored,
             _ => {
-                let kept = shelf.set_aside(&raw, now_ms);
-                return (
-                    shelf,
-                    Some(format!("The quiz packs stored in this browser could not be read; {kept}. Load the packs again from their links or files.")),
-                );
+                let kept = self.set_aside(&raw, now_ms);
+                return Some(format!("The quiz packs stored in this browser could not be read; {kept}. Load the packs again from their links or files."));
             }
         };
+        self.packs.clear();
         let mut left_out = Vec::new();
         for ExportedPack { source, pack } in stored.packs {
             match read_pack(pack.get(), &[]) {
-                Ok(bank) => shelf.packs.push((
+                Ok(bank) => self.packs.push((
                     LoadedPack {
                         source,
                         bank: Arc::new(bank),
@@ -103,14 +113,13 @@ impl<S: KeyValueStore> PackShelf<S> {
             }
         }
         if left_out.is_empty() {
-            return (shelf, None);
+            return None;
         }
-        let kept = shelf.set_aside(&raw, now_ms);
-        let notice = format!(
+        let kept = self.set_aside(&raw, now_ms);
+        Some(format!(
             "These stored quiz packs no longer pass the checks and were left out: {}; {kept}.",
             left_out.join("; ")
-        );
-        (shelf, Some(notice))
+        ))
     }
 
     /// Copies the stored list under a key of its own, which the progress
@@ -138,10 +147,12 @@ impl<S: KeyValueStore> PackShelf<S> {
         json: &str,
         source: &str,
         built_in: &[String],
+        now_ms: u64,
     ) -> Result<PackAdded, Vec<String>> {
         let bank = read_pack(json, built_in)?;
         let raw = RawValue::from_string(json.to_owned())
             .map_err(|e| vec![format!("the pack is not valid JSON ({e})")])?;
+        let stored_notice = self.refresh(now_ms);
         let id = bank.book.id.clone();
         let pack = (
             LoadedPack {
@@ -154,10 +165,14 @@ impl<S: KeyValueStore> PackShelf<S> {
             Some(at) => self.packs[at] = pack,
             None => self.packs.push(pack),
         }
-        let notice = self
+        let not_saved = self
             .save()
             .err()
             .map(|why| format!("The pack is loaded for this visit only: {why}."));
+        let notice = match (stored_notice, not_saved) {
+            (Some(stored), Some(not_saved)) => Some(format!("{stored} {not_saved}")),
+            (stored, not_saved) => stored.or(not_saved),
+        };
         Ok(PackAdded { id, notice })
     }
 
@@ -190,14 +205,17 @@ impl<S: KeyValueStore> PackShelf<S> {
     }
 
     /// Forgets a pack; the message says if the change could not be stored.
-    pub fn remove(&mut self, id: &str) -> Option<String> {
+    pub fn remove(&mut self, id: &str, now_ms: u64) -> Option<String> {
+        let stored_notice = self.refresh(now_ms);
         self.packs.retain(|(pack, _)| pack.bank.book.id != id);
-        self.save()
+        let not_saved = self
+            .save()
             .err()
-            .map(|why| format!("The pack is removed for this visit only: {why}."))
+            .map(|why| format!("The pack is removed for this visit only: {why}."));
+        stored_notice.or(not_saved)
     }
 
-    fn save(&self) -> Result<(), String> {
+    fn save(&mut self) -> Result<(), String> {
         if let Some(why) = self.locked {
             return Err(format!("packs are not saved in this browser: {why}"));
         }
@@ -227,7 +245,9 @@ impl<S: KeyValueStore> PackShelf<S> {
         let json = serde_json::to_string(&stored).expect("packs always serialise");
         self.store
             .write(PACKS_KEY, &json)
-            .map_err(|error| format!("it could not be saved ({error})"))
+            .map_err(|error| format!("it could not be saved ({error})"))?;
+        self.seen = Some(json);
+        Ok(())
     }
 }
 
@@ -253,7 +273,7 @@ mod tests {
         let store = MemoryStore::default();
         let (mut shelf, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
-        let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", &[]);
+        let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", &[], 1);
         assert_eq!(
             added,
             Ok(PackAdded {
@@ -265,7 +285,7 @@ mod tests {
             .value(PACKS_KEY)
             .unwrap()
             .contains(&pack_json("week-1")));
-        shelf.add(&pack_json("week-2"), "w2.json", &[]).unwrap();
+        shelf.add(&pack_json("week-2"), "w2.json", &[], 1).unwrap();
         let (reopened, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
         assert_eq!(ids(&reopened), ["week-1", "week-2"]);
@@ -278,14 +298,47 @@ mod tests {
     fn a_pack_loaded_again_replaces_the_old_one_and_can_be_removed() {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
-        shelf.add(&pack_json("week-1"), "old.json", &[]).unwrap();
-        shelf.add(&pack_json("week-1"), "new.json", &[]).unwrap();
+        shelf.add(&pack_json("week-1"), "old.json", &[], 1).unwrap();
+        shelf.add(&pack_json("week-1"), "new.json", &[], 1).unwrap();
         assert_eq!(
             shelf.packs().map(|p| p.source.as_str()).collect::<Vec<_>>(),
             ["new.json"]
         );
-        assert_eq!(shelf.remove("week-1"), None);
+        assert_eq!(shelf.remove("week-1", 1), None);
         assert!(PackShelf::open(&store, 1).0.packs().next().is_none());
+    }
+
+    #[test]
+    fn two_tabs_adding_and_removing_packs_keep_each_others_changes() {
+        let store = MemoryStore::default();
+        let (mut first, _) = PackShelf::open(&store, 1);
+        let (mut second, _) = PackShelf::open(&store, 1);
+        first.add(&pack_json("week-1"), "w1.json", &[], 2).unwrap();
+        second.add(&pack_json("week-2"), "w2.json", &[], 3).unwrap();
+        assert_eq!(ids(&second), ["week-1", "week-2"]);
+        assert_eq!(first.refresh(4), None);
+        assert_eq!(ids(&first), ["week-1", "week-2"], "the storage event");
+        assert_eq!(first.remove("week-2", 5), None);
+        second.add(&pack_json("week-3"), "w3.json", &[], 6).unwrap();
+        assert_eq!(ids(&PackShelf::open(&store, 7).0), ["week-1", "week-3"]);
+    }
+
+    #[test]
+    fn damaged_packs_written_by_another_tab_are_copied_aside_once() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store, 1);
+        shelf.add(&pack_json("week-1"), "w1.json", &[], 2).unwrap();
+        store.write(PACKS_KEY, "{damaged").unwrap();
+        assert!(shelf.refresh(3).unwrap().contains("could not be read"));
+        assert_eq!(shelf.refresh(4), None, "reported once");
+        assert_eq!(ids(&shelf), ["week-1"], "what this tab holds stays");
+        let copies: Vec<String> = store
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|key| key.starts_with("python-architect-quiz.packs.unreadable"))
+            .collect();
+        assert_eq!(copies, [format!("{PACKS_KEY}.unreadable.3")]);
     }
 
     #[test]
@@ -297,6 +350,7 @@ mod tests {
                 &pack_json("fluent-python"),
                 "x.json",
                 &["fluent-python".into()],
+                1,
             )
             .unwrap_err();
         assert_eq!(problems.len(), 1);
@@ -309,7 +363,7 @@ mod tests {
         let store = MemoryStore::default();
         store.fail_writes_with(StoreError::Full);
         let (mut shelf, _) = PackShelf::open(&store, 1);
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
         assert_eq!(
             added.notice.as_deref(),
             Some(
@@ -324,10 +378,12 @@ mod tests {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
         for n in 0..MAX_STORED_PACKS {
-            let added = shelf.add(&pack_json(&format!("p-{n}")), "f", &[]).unwrap();
+            let added = shelf
+                .add(&pack_json(&format!("p-{n}")), "f", &[], 1)
+                .unwrap();
             assert_eq!(added.notice, None);
         }
-        let added = shelf.add(&pack_json("one-more"), "f", &[]).unwrap();
+        let added = shelf.add(&pack_json("one-more"), "f", &[], 1).unwrap();
         assert_eq!(
             added.notice.as_deref(),
             Some("The pack is loaded for this visit only: this browser keeps 10 packs at most; remove one on the packs page to keep this one.")
@@ -336,7 +392,7 @@ mod tests {
             PackShelf::open(&store, 1).0.packs().count(),
             MAX_STORED_PACKS
         );
-        assert_eq!(shelf.remove("p-0"), None, "room again: all are stored");
+        assert_eq!(shelf.remove("p-0", 1), None, "room again: all are stored");
         assert_eq!(
             ids(&PackShelf::open(&store, 1).0).last().unwrap(),
             "one-more"
@@ -354,7 +410,7 @@ mod tests {
             Some(format!("The quiz packs stored in this browser could not be read; a copy is kept in this browser under \"{backup_key}\" and goes into the progress export. Load the packs again from their links or files."))
         );
         assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
-        shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
         assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
         assert_eq!(ids(&PackShelf::open(&store, 8).0), ["week-1"]);
     }
@@ -388,7 +444,7 @@ mod tests {
         let (mut shelf, notice) = PackShelf::open(&store, 7);
         assert!(notice.unwrap().contains("left in storage untouched"));
         store.allow_writes();
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
         assert_eq!(added.notice.as_deref(), Some("The pack is loaded for this visit only: packs are not saved in this browser: the packs stored before could not be copied aside."));
         assert_eq!(store.value(PACKS_KEY).as_deref(), Some("{broken"));
     }
@@ -398,7 +454,7 @@ mod tests {
         let store = MemoryStore::with(PACKS_KEY, r#"{"format":2,"packs":[]}"#);
         let (mut shelf, notice) = PackShelf::open(&store, 7);
         assert!(notice.unwrap().contains("newer version"));
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[]).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
         assert!(added.notice.unwrap().contains("stored by a newer version"));
         assert_eq!(
             store.value(PACKS_KEY).as_deref(),

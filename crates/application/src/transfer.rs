@@ -51,7 +51,7 @@ impl<S: KeyValueStore> Records<'_, S> {
                 .collect();
             match self
                 .packs
-                .add(exported.pack.get(), &exported.source, built_in)
+                .add(exported.pack.get(), &exported.source, built_in, now_ms)
             {
                 Ok(added) => {
                     if !known.contains(&added.id) {
@@ -170,7 +170,12 @@ mod tests {
             });
             records
                 .packs
-                .add(&pack_json("week-1"), "https://course.example/w1.json", &[])
+                .add(
+                    &pack_json("week-1"),
+                    "https://course.example/w1.json",
+                    &[],
+                    7,
+                )
                 .unwrap();
             records.pack_progress.record(result("p", "week-1", 4));
             records.export(8)
@@ -231,7 +236,7 @@ mod tests {
         let file = first.with(1, |records| {
             records
                 .packs
-                .add(&pack_json("week-1"), "w1.json", &[])
+                .add(&pack_json("week-1"), "w1.json", &[], 1)
                 .unwrap();
             records.books.record(result("a", "fp", 1));
             records.export(2)

@@ -144,3 +144,60 @@ async fn a_pack_is_loaded_from_a_file_picked_on_the_packs_page() {
     })
     .await;
 }
+
+/// Picks a file on the packs page and waits for the pack's page.
+async fn pick_pack_file(client: &Client, path: &std::path::Path, title: &str) {
+    find(client, "#pack-file")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for_text(client, "h1", |t| t == title).await;
+}
+
+#[tokio::test]
+async fn packs_loaded_in_two_tabs_are_all_kept_and_shown_in_both() {
+    let site = StaticSite::serve(&dist_dir());
+    let write_pack = |id: &str, title: &str| {
+        let mut pack = course_pack();
+        pack.book.id = id.into();
+        pack.book.title = title.into();
+        let path = std::env::temp_dir().join(format!("{}-{id}.json", std::process::id()));
+        std::fs::write(&path, to_json(&pack)).unwrap();
+        path
+    };
+    let week_1 = write_pack("week-1", "Week 1");
+    let week_2 = write_pack("week-2", "Week 2");
+    with_browser(|client| async move {
+        client.goto(&site.url("#/packs")).await.unwrap();
+        find(&client, "#no-packs").await;
+        let first_tab = client.window().await.unwrap();
+        let second_tab = client.new_window(true).await.unwrap().handle;
+        client.switch_to_window(second_tab.clone()).await.unwrap();
+        client.goto(&site.url("#/packs")).await.unwrap();
+        find(&client, "#no-packs").await;
+
+        client.switch_to_window(first_tab.clone()).await.unwrap();
+        pick_pack_file(&client, &week_1, "Week 1").await;
+        // The second tab, opened before, adds its own pack: the first tab's
+        // is kept, and each tab lists both without a reload.
+        client.switch_to_window(second_tab).await.unwrap();
+        find(&client, "[data-pack=week-1]").await;
+        client.goto(&site.url("#/packs")).await.unwrap();
+        pick_pack_file(&client, &week_2, "Week 2").await;
+        client.switch_to_window(first_tab).await.unwrap();
+        client.goto(&site.url("#/packs")).await.unwrap();
+        find(&client, "[data-pack=week-2]").await;
+        find(&client, "[data-pack=week-1]").await;
+        let stored = run_js(
+            &client,
+            &format!("return localStorage.getItem('{PACKS_KEY}')"),
+        )
+        .await;
+        let stored = stored.as_str().unwrap();
+        assert!(stored.contains("\"week-1\"") && stored.contains("\"week-2\""));
+        std::fs::remove_file(week_1).unwrap();
+        std::fs::remove_file(week_2).unwrap();
+    })
+    .await;
+}
