@@ -65,7 +65,7 @@ fn PackProgress() -> impl IntoView {
             view! {
                 <section class="pack-progress" aria-labelledby="pack-progress-title">
                     <h2 id="pack-progress-title">"Your packs"</h2>
-                    <p>"Quiz packs from course authors, kept apart from the books (and from the progress file below). " <a href="#/packs">"Manage your packs"</a></p>
+                    <p>"Quiz packs from course authors, kept apart from the books; the progress file below carries them too. " <a href="#/packs">"Manage your packs"</a></p>
                     {packs.into_iter().map(|entry| view! { <BookProgress entry/> }).collect_view()}
                 </section>
             }
