@@ -325,42 +325,44 @@ pub fn unreadable_copies(
         .collect()
 }
 
+/// A finished two-question attempt at "fp", one answer right, for tests.
+#[cfg(test)]
+pub(crate) fn sample_result(id: &str) -> AttemptResult {
+    use quiz_domain::{Answer, Mode, Response, Score};
+    let response = |correct| Response {
+        question: format!("{id}-question"),
+        answer: Answer::new([0]),
+        correct,
+        time_ms: None,
+    };
+    AttemptResult {
+        id: id.into(),
+        book: "fp".into(),
+        mode: Mode::Practice,
+        responses: vec![response(true), response(false)],
+        score: Score {
+            correct: 1,
+            total: 2,
+        },
+        started_at_ms: 0,
+        finished_at_ms: 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::memory::MemoryStore;
-    use quiz_domain::{Answer, Mode, Response, Score};
-
-    fn result(id: &str) -> AttemptResult {
-        let response = |correct| Response {
-            question: format!("{id}-question"),
-            answer: Answer::new([0]),
-            correct,
-            time_ms: None,
-        };
-        AttemptResult {
-            id: id.into(),
-            book: "fp".into(),
-            mode: Mode::Practice,
-            responses: vec![response(true), response(false)],
-            score: Score {
-                correct: 1,
-                total: 2,
-            },
-            started_at_ms: 0,
-            finished_at_ms: 1,
-        }
-    }
 
     #[test]
     fn results_are_saved_and_read_back() {
         let (mut book, notice) = ProgressBook::open(MemoryStore::default(), 5);
         assert_eq!(notice, None);
-        assert_eq!(book.record(result("a")), None);
+        assert_eq!(book.record(sample_result("a")), None);
         let saved = book.store.value(PROGRESS_KEY).unwrap();
         let (reopened, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, &saved), 6);
         assert_eq!(notice, None);
-        assert_eq!(reopened.progress().attempts, vec![result("a")]);
+        assert_eq!(reopened.progress().attempts, vec![sample_result("a")]);
     }
 
     #[test]
@@ -379,7 +381,7 @@ mod tests {
             "{\"schema\":1,\"attem"
         );
         assert_eq!(
-            book.record(result("a")),
+            book.record(sample_result("a")),
             None,
             "copied aside once, told once"
         );
@@ -393,7 +395,7 @@ mod tests {
         store.fail_writes_with(StoreError::Full);
         let (mut book, notice) = ProgressBook::open(store, 1);
         assert_eq!(notice, Some(StorageNotice::UnreadableNotBackedUp));
-        assert_eq!(book.record(result("a")), None);
+        assert_eq!(book.record(sample_result("a")), None);
         assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), "not json");
         assert_eq!(book.progress().attempts.len(), 1);
     }
@@ -403,10 +405,10 @@ mod tests {
         let store = MemoryStore::default();
         let (mut first_tab, _) = ProgressBook::open(&store, 1);
         let (mut second_tab, _) = ProgressBook::open(&store, 1);
-        assert_eq!(first_tab.record(result("a")), None);
+        assert_eq!(first_tab.record(sample_result("a")), None);
         let later = AttemptResult {
             finished_at_ms: 2,
-            ..result("b")
+            ..sample_result("b")
         };
         assert_eq!(second_tab.record(later), None);
         let (reopened, _) = ProgressBook::open(&store, 2);
@@ -430,7 +432,7 @@ mod tests {
         let store = MemoryStore::default();
         let (mut tab, _) = ProgressBook::open(&store, 1);
         store.write(PROGRESS_KEY, "garbage").unwrap();
-        let notice = tab.record(result("a"));
+        let notice = tab.record(sample_result("a"));
         let backup_key = format!("{PROGRESS_BACKUP_KEY}.1");
         assert_eq!(
             notice,
@@ -469,7 +471,7 @@ mod tests {
         let newer = "{\"schema\":3,\"attempts\":[]}";
         let (mut book, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, newer), 1);
         assert_eq!(notice, Some(StorageNotice::NewerVersion(3)));
-        assert_eq!(book.record(result("a")), None);
+        assert_eq!(book.record(sample_result("a")), None);
         assert_eq!(book.store.value(PROGRESS_KEY).unwrap(), newer);
     }
 
@@ -478,11 +480,11 @@ mod tests {
         let (mut book, _) = ProgressBook::open(MemoryStore::default(), 1);
         book.store.fail_writes_with(StoreError::Full);
         assert_eq!(
-            book.record(result("a")),
+            book.record(sample_result("a")),
             Some(StorageNotice::NotSaved(StoreError::Full))
         );
         assert_eq!(book.progress().attempts.len(), 1);
-        assert_eq!(book.record(result("b")), None, "said once a visit");
+        assert_eq!(book.record(sample_result("b")), None, "said once a visit");
         assert_eq!(book.progress().attempts.len(), 2);
         assert!(StorageNotice::NotSaved(StoreError::Full)
             .message()
@@ -501,7 +503,7 @@ mod tests {
             })
         );
         assert_eq!(store.value(&backup_key).as_deref(), Some("garbage"));
-        packs.record(result("a"));
+        packs.record(sample_result("a"));
         assert_eq!(
             store.value(PROGRESS_KEY),
             None,
@@ -510,6 +512,6 @@ mod tests {
         let (books, _) = ProgressBook::open(&store, 8);
         assert!(books.progress().attempts.is_empty());
         let (reopened, _) = ProgressBook::open_at(&store, PACK_PROGRESS_KEY, 9);
-        assert_eq!(reopened.progress().attempts, vec![result("a")]);
+        assert_eq!(reopened.progress().attempts, vec![sample_result("a")]);
     }
 }

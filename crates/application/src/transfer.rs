@@ -88,33 +88,22 @@ impl<S: KeyValueStore> Records<'_, S> {
 
 #[cfg(test)]
 mod tests {
-    use quiz_domain::{Answer, AttemptResult, Mode, Response, Score};
+    use quiz_domain::AttemptResult;
 
     use super::*;
     use crate::memory::MemoryStore;
     use crate::pack::sample_pack;
     use crate::pack_shelf::PACKS_KEY;
-    use crate::progress_book::{PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
+    use crate::progress_book::{
+        sample_result, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY,
+    };
     use crate::settings::Settings;
 
     fn result(id: &str, book: &str, finished_at_ms: u64) -> AttemptResult {
-        let response = |correct| Response {
-            question: format!("{id}-question"),
-            answer: Answer::new([0]),
-            correct,
-            time_ms: None,
-        };
         AttemptResult {
-            id: id.into(),
             book: book.into(),
-            mode: Mode::Practice,
-            responses: vec![response(true), response(false)],
-            score: Score {
-                correct: 1,
-                total: 2,
-            },
-            started_at_ms: 0,
             finished_at_ms,
+            ..sample_result(id)
         }
     }
 
