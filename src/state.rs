@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, read_pack, Clock, ExamSummary, LoadedPack, PackShelf, Progress,
-    ProgressBook, Records, Route, SavedExam, Settings, StorageNotice, UnfinishedQuiz,
-    PACK_PROGRESS_KEY,
+    read_bank, read_catalog, read_pack, Clock, ExamSummary, LinkedPack, LoadedPack, PackAdded,
+    PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings, StorageNotice,
+    UnfinishedQuiz, PACK_PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
@@ -145,20 +145,45 @@ impl AppState {
 
     /// Reads a pack and keeps it; returns its id, or every problem found.
     pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        let built_in = self.built_in_books();
-        let now_ms = self.now_ms();
-        let added = self
-            .pack_shelf
-            .try_update_value(|shelf| {
-                let added = shelf.add(json, source, &built_in, now_ms);
-                self.packs.set(shelf.packs().cloned().collect());
-                added
-            })
-            .ok_or_else(|| vec!["the app is closing".to_owned()])??;
+        let added =
+            self.change_shelf(|shelf, built_in, now_ms| shelf.add(json, source, built_in, now_ms))?;
         if let Some(notice) = added.notice {
             self.notice.set(Some(notice));
         }
         Ok(added.id)
+    }
+
+    /// Reads the pack a link asks for and keeps it, unless it would replace
+    /// a pack of the same id loaded from elsewhere (the person decides).
+    pub fn add_pack_from_link(&self, json: &str, source: &str) -> Result<LinkedPack, Vec<String>> {
+        let linked = self.change_shelf(|shelf, built_in, now_ms| {
+            shelf.add_from_link(json, source, built_in, now_ms)
+        })?;
+        if let LinkedPack::Added(PackAdded {
+            notice: Some(notice),
+            ..
+        }) = &linked
+        {
+            self.notice.set(Some(notice.clone()));
+        }
+        Ok(linked)
+    }
+
+    /// Changes the shelf, given the built-in book ids and the time, and
+    /// shows its packs.
+    fn change_shelf<T>(
+        &self,
+        change: impl FnOnce(&mut PackShelf<BrowserStore>, &[String], u64) -> Result<T, Vec<String>>,
+    ) -> Result<T, Vec<String>> {
+        let built_in = self.built_in_books();
+        let now_ms = self.now_ms();
+        self.pack_shelf
+            .try_update_value(|shelf| {
+                let changed = change(shelf, &built_in, now_ms);
+                self.packs.set(shelf.packs().cloned().collect());
+                changed
+            })
+            .ok_or_else(|| vec!["the app is closing".to_owned()])?
     }
 
     /// Reads a pack embedded in another site's page and shows it for this

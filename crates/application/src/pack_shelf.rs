@@ -50,6 +50,14 @@ pub struct PackShelf<S: KeyValueStore> {
     seen: Option<String>,
 }
 
+/// What a link's pack did: added, or left waiting for the person because
+/// it would replace this pack, loaded from elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkedPack {
+    Added(PackAdded),
+    WouldReplace(LoadedPack),
+}
+
 /// A pack taken in, and what the person should know about keeping it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackAdded {
@@ -150,9 +158,42 @@ impl<S: KeyValueStore> PackShelf<S> {
         now_ms: u64,
     ) -> Result<PackAdded, Vec<String>> {
         let bank = read_pack(json, built_in)?;
+        let stored_notice = self.refresh(now_ms);
+        self.keep(bank, json, source, stored_notice)
+    }
+
+    /// Reads a pack a link asks for and keeps it, unless it would take the
+    /// place of a pack of the same id loaded from elsewhere: anyone can
+    /// write a link, so that takes the person's say.
+    pub fn add_from_link(
+        &mut self,
+        json: &str,
+        source: &str,
+        built_in: &[String],
+        now_ms: u64,
+    ) -> Result<LinkedPack, Vec<String>> {
+        let bank = read_pack(json, built_in)?;
+        let stored_notice = self.refresh(now_ms);
+        let elsewhere = self
+            .packs()
+            .find(|pack| pack.bank.book.id == bank.book.id && pack.source != source);
+        if let Some(kept) = elsewhere {
+            return Ok(LinkedPack::WouldReplace(kept.clone()));
+        }
+        self.keep(bank, json, source, stored_notice)
+            .map(LinkedPack::Added)
+    }
+
+    /// Keeps a pack read from `json`, in place of one with the same id.
+    fn keep(
+        &mut self,
+        bank: Bank,
+        json: &str,
+        source: &str,
+        stored_notice: Option<String>,
+    ) -> Result<PackAdded, Vec<String>> {
         let raw = RawValue::from_string(json.to_owned())
             .map_err(|e| vec![format!("the pack is not valid JSON ({e})")])?;
-        let stored_notice = self.refresh(now_ms);
         let id = bank.book.id.clone();
         let pack = (
             LoadedPack {
@@ -339,6 +380,43 @@ mod tests {
             .filter(|key| key.starts_with("python-architect-quiz.packs.unreadable"))
             .collect();
         assert_eq!(copies, [format!("{PACKS_KEY}.unreadable.3")]);
+    }
+
+    #[test]
+    fn a_link_asks_before_replacing_a_pack_loaded_from_elsewhere() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store, 1);
+        let first = shelf
+            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", &[], 2)
+            .unwrap();
+        assert!(matches!(first, LinkedPack::Added(PackAdded { ref id, .. }) if id == "week-1"));
+        let again = shelf
+            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", &[], 3)
+            .unwrap();
+        assert!(
+            matches!(again, LinkedPack::Added(_)),
+            "same source: updated"
+        );
+        let other = shelf
+            .add_from_link(&pack_json("week-1"), "https://b.example/w1.json", &[], 4)
+            .unwrap();
+        let LinkedPack::WouldReplace(kept) = other else {
+            panic!("{other:?}")
+        };
+        assert_eq!(kept.source, "https://a.example/w1.json");
+        let stored = PackShelf::open(&store, 5).0;
+        assert_eq!(
+            stored.packs().next().unwrap().source,
+            "https://a.example/w1.json"
+        );
+        shelf
+            .add(&pack_json("week-1"), "https://b.example/w1.json", &[], 6)
+            .unwrap();
+        let stored = PackShelf::open(&store, 7).0;
+        assert_eq!(
+            stored.packs().next().unwrap().source,
+            "https://b.example/w1.json"
+        );
     }
 
     #[test]

@@ -162,7 +162,7 @@ async fn packs_loaded_in_two_tabs_are_all_kept_and_shown_in_both() {
         let mut pack = course_pack();
         pack.book.id = id.into();
         pack.book.title = title.into();
-        let path = std::env::temp_dir().join(format!("{}-{id}.json", std::process::id()));
+        let path = std::env::temp_dir().join(format!("{}-two-tabs-{id}.json", std::process::id()));
         std::fs::write(&path, to_json(&pack)).unwrap();
         path
     };
@@ -198,6 +198,54 @@ async fn packs_loaded_in_two_tabs_are_all_kept_and_shown_in_both() {
         assert!(stored.contains("\"week-1\"") && stored.contains("\"week-2\""));
         std::fs::remove_file(week_1).unwrap();
         std::fs::remove_file(week_2).unwrap();
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_link_asks_before_replacing_a_pack_loaded_from_elsewhere() {
+    let mut second_edition = course_pack();
+    second_edition.book.title = "Week 1, second edition".into();
+    let course = StaticSite::serve_files(
+        vec![
+            ("week-1.json".into(), to_json(&course_pack())),
+            ("other.json".into(), to_json(&second_edition)),
+        ],
+        true,
+    );
+    let site = StaticSite::serve_with(&dist_dir(), allow_connect_to(course.origin()));
+    with_browser(|client| async move {
+        client
+            .goto(&site.url(&load_link(&course.page_url("week-1.json"))))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", |t| t == "Week 1 of a Python course").await;
+        take_pack_quiz(&client, &site, 2).await;
+
+        // Another link's pack with the same id waits for the person.
+        let other_link = site.url(&load_link(&course.page_url("other.json")));
+        client.goto(&other_link).await.unwrap();
+        let question = wait_for_text(&client, "#replace-question", |t| !t.is_empty()).await;
+        assert!(
+            question.contains("\"Week 1 of a Python course\""),
+            "{question}"
+        );
+        assert!(question.contains("/week-1.json"), "{question}");
+        let focused = run_js(&client, "return document.activeElement.id").await;
+        assert_eq!(focused, "replace-pack");
+        click(&client, "#keep-pack").await;
+        wait_for_text(&client, "h1", |t| t == "Week 1 of a Python course").await;
+
+        client.goto(&other_link).await.unwrap();
+        click(&client, "#replace-pack").await;
+        wait_for_text(&client, "h1", |t| t == "Week 1, second edition").await;
+        wait_for_text(&client, ".stats", |t| t.starts_with("Best score: 2 of 2")).await;
+        client.goto(&site.url("#/packs")).await.unwrap();
+        assert!(text(&client, "[data-pack=course-pack] .pack-source")
+            .await
+            .ends_with("/other.json"));
+        assert_eq!(count(&client, "[data-pack]").await, 1);
+        assert_eq!(signs_of_script(&client).await, Vec::<String>::new());
     })
     .await;
 }
