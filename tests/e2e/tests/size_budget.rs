@@ -11,8 +11,8 @@ use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 /// lower it with every saving, and raise it only for a feature whose cost
 /// is written down there (quiz packs raised it by their 19,269 bytes,
 /// embedded packs by their 1,682, packs in the export by 2,969, packs kept
-/// in step across tabs by 333, asking before a link replaces a pack by
-/// 1,740).
+/// in step across tabs by 333, asking before a link replaces a pack and
+/// the phone header's CSS by 1,740).
 const HOME_PAGE_BUDGET: usize = 249_493;
 const BANK_BUDGET: usize = 40_000;
 
