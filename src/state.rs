@@ -72,31 +72,23 @@ impl AppState {
                 Err(error) => Load::Failed(error),
             };
             if let Load::Ready(catalog) = &loaded {
-                state.set_aside_packs_named_as_books(catalog);
+                state.show_packs_beside(catalog);
             }
             state.catalog.set(loaded);
         });
         state
     }
 
-    /// A pack stored before this release added a book of the same id gives
-    /// way to the book (a pack is checked against the books when loaded,
-    /// but a pack loaded before the catalog arrived is checked here).
-    fn set_aside_packs_named_as_books(&self, catalog: &Catalog) {
-        let clashing: Vec<String> = self.packs.with_untracked(|packs| {
-            packs
-                .iter()
-                .filter(|pack| catalog.entry(&pack.bank.book.id).is_some())
-                .map(|pack| pack.bank.book.title.clone())
-                .collect()
+    /// Tells the shelf the app's own books, which packs give way to.
+    fn show_packs_beside(&self, catalog: &Catalog) {
+        let books = catalog.books.iter().map(|e| e.book.id.clone()).collect();
+        let notice = self.pack_shelf.try_update_value(|shelf| {
+            let notice = shelf.beside_books(books);
+            self.packs.set(shelf.packs().cloned().collect());
+            notice
         });
-        if !clashing.is_empty() {
-            self.packs
-                .update(|packs| packs.retain(|pack| catalog.entry(&pack.bank.book.id).is_none()));
-            self.notice.set(Some(format!(
-                "These quiz packs have the id of a book of this app and are not shown: {}. Ask their authors for a pack with an id of its own.",
-                clashing.join(", ")
-            )));
+        if let Some(Some(notice)) = notice {
+            self.notice.set(Some(notice));
         }
     }
 
@@ -135,7 +127,7 @@ impl AppState {
     }
 
     /// The ids of the app's own books, which no pack may take; none before
-    /// the catalog arrives (a clash is then caught when it does).
+    /// the catalog arrives (the embed page waits for it).
     fn built_in_books(&self) -> Vec<String> {
         self.catalog.with_untracked(|catalog| match catalog {
             Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
@@ -145,8 +137,7 @@ impl AppState {
 
     /// Reads a pack and keeps it; returns its id, or every problem found.
     pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        let added =
-            self.change_shelf(|shelf, built_in, now_ms| shelf.add(json, source, built_in, now_ms))?;
+        let added = self.change_shelf(|shelf, now_ms| shelf.add(json, source, now_ms))?;
         if let Some(notice) = added.notice {
             self.notice.set(Some(notice));
         }
@@ -156,9 +147,8 @@ impl AppState {
     /// Reads the pack a link asks for and keeps it, unless it would replace
     /// a pack of the same id loaded from elsewhere (the person decides).
     pub fn add_pack_from_link(&self, json: &str, source: &str) -> Result<LinkedPack, Vec<String>> {
-        let linked = self.change_shelf(|shelf, built_in, now_ms| {
-            shelf.add_from_link(json, source, built_in, now_ms)
-        })?;
+        let linked =
+            self.change_shelf(|shelf, now_ms| shelf.add_from_link(json, source, now_ms))?;
         if let LinkedPack::Added(PackAdded {
             notice: Some(notice),
             ..
@@ -169,17 +159,15 @@ impl AppState {
         Ok(linked)
     }
 
-    /// Changes the shelf, given the built-in book ids and the time, and
-    /// shows its packs.
+    /// Changes the shelf, given the time, and shows its packs.
     fn change_shelf<T>(
         &self,
-        change: impl FnOnce(&mut PackShelf<BrowserStore>, &[String], u64) -> Result<T, Vec<String>>,
+        change: impl FnOnce(&mut PackShelf<BrowserStore>, u64) -> Result<T, Vec<String>>,
     ) -> Result<T, Vec<String>> {
-        let built_in = self.built_in_books();
         let now_ms = self.now_ms();
         self.pack_shelf
             .try_update_value(|shelf| {
-                let changed = change(shelf, &built_in, now_ms);
+                let changed = change(shelf, now_ms);
                 self.packs.set(shelf.packs().cloned().collect());
                 changed
             })
@@ -281,10 +269,9 @@ impl AppState {
     /// the file was refused.
     pub fn import_progress(&self, text: &str) -> Result<String, String> {
         let now_ms = self.now_ms();
-        let built_in = self.built_in_books();
         let outcome = self
             .with_records(|records| {
-                let outcome = records.import(text, &built_in, now_ms);
+                let outcome = records.import(text, now_ms);
                 self.progress.set(records.books.progress().clone());
                 self.pack_progress
                     .set(records.pack_progress.progress().clone());

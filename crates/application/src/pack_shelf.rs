@@ -48,6 +48,10 @@ pub struct PackShelf<S: KeyValueStore> {
     /// The stored list as last read or written here, so that only another
     /// tab's change is taken in (and an unreadable one copied aside once).
     seen: Option<String>,
+    /// The app's own book ids, which no pack may take: a stored pack with
+    /// one of them (from before the app gained that book) is kept but not
+    /// shown, and a new one is refused.
+    books: Vec<String>,
 }
 
 /// What a link's pack did: added, or left waiting for the person because
@@ -76,6 +80,7 @@ impl<S: KeyValueStore> PackShelf<S> {
             packs: Vec::new(),
             locked: None,
             seen: None,
+            books: Vec::new(),
         };
         let notice = shelf.refresh(now_ms);
         (shelf, notice)
@@ -143,21 +148,38 @@ impl<S: KeyValueStore> PackShelf<S> {
         }
     }
 
+    /// The packs to show: all but those with the id of a book of the app.
     pub fn packs(&self) -> impl Iterator<Item = &LoadedPack> {
-        self.packs.iter().map(|(pack, _)| pack)
+        self.packs
+            .iter()
+            .map(|(pack, _)| pack)
+            .filter(|pack| !self.books.contains(&pack.bank.book.id))
     }
 
-    /// Reads a pack and keeps it, in place of a pack with the same id.
-    /// `built_in` are the app's own book ids. A pack that cannot be stored
-    /// (the limits, a full or refused storage) is kept for this visit.
-    pub fn add(
-        &mut self,
-        json: &str,
-        source: &str,
-        built_in: &[String],
-        now_ms: u64,
-    ) -> Result<PackAdded, Vec<String>> {
-        let bank = read_pack(json, built_in)?;
+    /// Learns the app's own book ids (they arrive after the start); the
+    /// notice names the stored packs that give way to a book.
+    pub fn beside_books(&mut self, books: Vec<String>) -> Option<String> {
+        self.books = books;
+        let hidden: Vec<&str> = self
+            .packs
+            .iter()
+            .map(|(pack, _)| &pack.bank.book)
+            .filter(|book| self.books.contains(&book.id))
+            .map(|book| book.title.as_str())
+            .collect();
+        (!hidden.is_empty()).then(|| {
+            format!(
+                "These quiz packs have the id of a book of this app and are not shown: {}. Ask their authors for a pack with an id of its own.",
+                hidden.join(", ")
+            )
+        })
+    }
+
+    /// Reads a pack and keeps it, in place of a pack with the same id. A
+    /// pack that cannot be stored (the limits, a full or refused storage)
+    /// is kept for this visit.
+    pub fn add(&mut self, json: &str, source: &str, now_ms: u64) -> Result<PackAdded, Vec<String>> {
+        let bank = read_pack(json, &self.books)?;
         let stored_notice = self.refresh(now_ms);
         self.keep(bank, json, source, stored_notice)
     }
@@ -169,10 +191,9 @@ impl<S: KeyValueStore> PackShelf<S> {
         &mut self,
         json: &str,
         source: &str,
-        built_in: &[String],
         now_ms: u64,
     ) -> Result<LinkedPack, Vec<String>> {
-        let bank = read_pack(json, built_in)?;
+        let bank = read_pack(json, &self.books)?;
         let stored_notice = self.refresh(now_ms);
         let elsewhere = self
             .packs()
@@ -314,7 +335,7 @@ mod tests {
         let store = MemoryStore::default();
         let (mut shelf, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
-        let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", &[], 1);
+        let added = shelf.add(&pack_json("week-1"), "https://a.example/w1.json", 1);
         assert_eq!(
             added,
             Ok(PackAdded {
@@ -326,7 +347,7 @@ mod tests {
             .value(PACKS_KEY)
             .unwrap()
             .contains(&pack_json("week-1")));
-        shelf.add(&pack_json("week-2"), "w2.json", &[], 1).unwrap();
+        shelf.add(&pack_json("week-2"), "w2.json", 1).unwrap();
         let (reopened, notice) = PackShelf::open(&store, 1);
         assert_eq!(notice, None);
         assert_eq!(ids(&reopened), ["week-1", "week-2"]);
@@ -339,8 +360,8 @@ mod tests {
     fn a_pack_loaded_again_replaces_the_old_one_and_can_be_removed() {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
-        shelf.add(&pack_json("week-1"), "old.json", &[], 1).unwrap();
-        shelf.add(&pack_json("week-1"), "new.json", &[], 1).unwrap();
+        shelf.add(&pack_json("week-1"), "old.json", 1).unwrap();
+        shelf.add(&pack_json("week-1"), "new.json", 1).unwrap();
         assert_eq!(
             shelf.packs().map(|p| p.source.as_str()).collect::<Vec<_>>(),
             ["new.json"]
@@ -354,13 +375,13 @@ mod tests {
         let store = MemoryStore::default();
         let (mut first, _) = PackShelf::open(&store, 1);
         let (mut second, _) = PackShelf::open(&store, 1);
-        first.add(&pack_json("week-1"), "w1.json", &[], 2).unwrap();
-        second.add(&pack_json("week-2"), "w2.json", &[], 3).unwrap();
+        first.add(&pack_json("week-1"), "w1.json", 2).unwrap();
+        second.add(&pack_json("week-2"), "w2.json", 3).unwrap();
         assert_eq!(ids(&second), ["week-1", "week-2"]);
         assert_eq!(first.refresh(4), None);
         assert_eq!(ids(&first), ["week-1", "week-2"], "the storage event");
         assert_eq!(first.remove("week-2", 5), None);
-        second.add(&pack_json("week-3"), "w3.json", &[], 6).unwrap();
+        second.add(&pack_json("week-3"), "w3.json", 6).unwrap();
         assert_eq!(ids(&PackShelf::open(&store, 7).0), ["week-1", "week-3"]);
     }
 
@@ -368,7 +389,7 @@ mod tests {
     fn damaged_packs_written_by_another_tab_are_copied_aside_once() {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
-        shelf.add(&pack_json("week-1"), "w1.json", &[], 2).unwrap();
+        shelf.add(&pack_json("week-1"), "w1.json", 2).unwrap();
         store.write(PACKS_KEY, "{damaged").unwrap();
         assert!(shelf.refresh(3).unwrap().contains("could not be read"));
         assert_eq!(shelf.refresh(4), None, "reported once");
@@ -387,18 +408,18 @@ mod tests {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
         let first = shelf
-            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", &[], 2)
+            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", 2)
             .unwrap();
         assert!(matches!(first, LinkedPack::Added(PackAdded { ref id, .. }) if id == "week-1"));
         let again = shelf
-            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", &[], 3)
+            .add_from_link(&pack_json("week-1"), "https://a.example/w1.json", 3)
             .unwrap();
         assert!(
             matches!(again, LinkedPack::Added(_)),
             "same source: updated"
         );
         let other = shelf
-            .add_from_link(&pack_json("week-1"), "https://b.example/w1.json", &[], 4)
+            .add_from_link(&pack_json("week-1"), "https://b.example/w1.json", 4)
             .unwrap();
         let LinkedPack::WouldReplace(kept) = other else {
             panic!("{other:?}")
@@ -410,7 +431,7 @@ mod tests {
             "https://a.example/w1.json"
         );
         shelf
-            .add(&pack_json("week-1"), "https://b.example/w1.json", &[], 6)
+            .add(&pack_json("week-1"), "https://b.example/w1.json", 6)
             .unwrap();
         let stored = PackShelf::open(&store, 7).0;
         assert_eq!(
@@ -420,16 +441,27 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_pack_with_the_id_of_a_book_added_later_is_kept_but_not_shown() {
+        let store = MemoryStore::default();
+        let (mut shelf, _) = PackShelf::open(&store, 1);
+        shelf.add(&pack_json("week-1"), "w1.json", 2).unwrap();
+        shelf.add(&pack_json("new-book"), "nb.json", 3).unwrap();
+        let notice = shelf.beside_books(vec!["new-book".into()]).unwrap();
+        assert!(notice.contains("are not shown: A course pack."), "{notice}");
+        assert_eq!(ids(&shelf), ["week-1"]);
+        shelf.add(&pack_json("week-2"), "w2.json", 4).unwrap();
+        assert_eq!(ids(&shelf), ["week-1", "week-2"], "still not shown");
+        let stored = store.value(PACKS_KEY).unwrap();
+        assert!(stored.contains("\"new-book\""), "but kept: {stored}");
+    }
+
+    #[test]
     fn a_refused_pack_changes_nothing() {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
+        assert_eq!(shelf.beside_books(vec!["fluent-python".into()]), None);
         let problems = shelf
-            .add(
-                &pack_json("fluent-python"),
-                "x.json",
-                &["fluent-python".into()],
-                1,
-            )
+            .add(&pack_json("fluent-python"), "x.json", 1)
             .unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(shelf.packs().next().is_none());
@@ -441,7 +473,7 @@ mod tests {
         let store = MemoryStore::default();
         store.fail_writes_with(StoreError::Full);
         let (mut shelf, _) = PackShelf::open(&store, 1);
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", 1).unwrap();
         assert_eq!(
             added.notice.as_deref(),
             Some(
@@ -456,12 +488,10 @@ mod tests {
         let store = MemoryStore::default();
         let (mut shelf, _) = PackShelf::open(&store, 1);
         for n in 0..MAX_STORED_PACKS {
-            let added = shelf
-                .add(&pack_json(&format!("p-{n}")), "f", &[], 1)
-                .unwrap();
+            let added = shelf.add(&pack_json(&format!("p-{n}")), "f", 1).unwrap();
             assert_eq!(added.notice, None);
         }
-        let added = shelf.add(&pack_json("one-more"), "f", &[], 1).unwrap();
+        let added = shelf.add(&pack_json("one-more"), "f", 1).unwrap();
         assert_eq!(
             added.notice.as_deref(),
             Some("The pack is loaded for this visit only: this browser keeps 10 packs at most; remove one on the packs page to keep this one.")
@@ -488,7 +518,7 @@ mod tests {
             Some(format!("The quiz packs stored in this browser could not be read; a copy is kept in this browser under \"{backup_key}\" and goes into the progress export. Load the packs again from their links or files."))
         );
         assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
-        shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
+        shelf.add(&pack_json("week-1"), "w1.json", 1).unwrap();
         assert_eq!(store.value(&backup_key).as_deref(), Some("{broken"));
         assert_eq!(ids(&PackShelf::open(&store, 8).0), ["week-1"]);
     }
@@ -522,7 +552,7 @@ mod tests {
         let (mut shelf, notice) = PackShelf::open(&store, 7);
         assert!(notice.unwrap().contains("left in storage untouched"));
         store.allow_writes();
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", 1).unwrap();
         assert_eq!(added.notice.as_deref(), Some("The pack is loaded for this visit only: packs are not saved in this browser: the packs stored before could not be copied aside."));
         assert_eq!(store.value(PACKS_KEY).as_deref(), Some("{broken"));
     }
@@ -532,7 +562,7 @@ mod tests {
         let store = MemoryStore::with(PACKS_KEY, r#"{"format":2,"packs":[]}"#);
         let (mut shelf, notice) = PackShelf::open(&store, 7);
         assert!(notice.unwrap().contains("newer version"));
-        let added = shelf.add(&pack_json("week-1"), "w1.json", &[], 1).unwrap();
+        let added = shelf.add(&pack_json("week-1"), "w1.json", 1).unwrap();
         assert!(added.notice.unwrap().contains("stored by a newer version"));
         assert_eq!(
             store.value(PACKS_KEY).as_deref(),

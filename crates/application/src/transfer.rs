@@ -31,12 +31,11 @@ impl<S: KeyValueStore> Records<'_, S> {
     }
 
     /// Takes an export file in: its packs first (each checked as a pack
-    /// loaded by hand), then both records of progress. `built_in` are the
-    /// app's own book ids. A refused file changes nothing.
+    /// loaded by hand), then both records of progress. A refused file
+    /// changes nothing.
     pub fn import(
         &mut self,
         text: &str,
-        built_in: &[String],
         now_ms: u64,
     ) -> Result<(ImportReport, Vec<String>), ImportError> {
         let contents = read_export(text)?;
@@ -51,7 +50,7 @@ impl<S: KeyValueStore> Records<'_, S> {
                 .collect();
             match self
                 .packs
-                .add(exported.pack.get(), &exported.source, built_in, now_ms)
+                .add(exported.pack.get(), &exported.source, now_ms)
             {
                 Ok(added) => {
                     if !known.contains(&added.id) {
@@ -159,12 +158,7 @@ mod tests {
             });
             records
                 .packs
-                .add(
-                    &pack_json("week-1"),
-                    "https://course.example/w1.json",
-                    &[],
-                    7,
-                )
+                .add(&pack_json("week-1"), "https://course.example/w1.json", 7)
                 .unwrap();
             records.pack_progress.record(result("p", "week-1", 4));
             records.export(8)
@@ -177,7 +171,7 @@ mod tests {
             records.books.record(result("c", "hp", 5));
         });
         let (report, notices) = second
-            .with(10, |records| records.import(&file, &["fp".into()], 10))
+            .with(10, |records| records.import(&file, 10))
             .unwrap();
         assert_eq!(notices, Vec::<String>::new());
         assert_eq!(report.added, vec![("fp".into(), 2), ("week-1".into(), 1)]);
@@ -201,7 +195,7 @@ mod tests {
             assert_eq!(pack.source, "https://course.example/w1.json");
         });
         let (again, _) = second
-            .with(12, |records| records.import(&file, &["fp".into()], 12))
+            .with(12, |records| records.import(&file, 12))
             .unwrap();
         assert_eq!(again.added, vec![]);
         assert_eq!(again.already_here, 3);
@@ -213,7 +207,7 @@ mod tests {
         let browser = Browser::new();
         browser.with(1, |records| records.books.record(result("a", "fp", 1)));
         let before = browser.store.value(PROGRESS_KEY);
-        let refused = browser.with(2, |records| records.import("not json", &[], 2));
+        let refused = browser.with(2, |records| records.import("not json", 2));
         assert!(refused.is_err());
         assert_eq!(browser.store.value(PROGRESS_KEY), before);
         assert_eq!(browser.store.value(PACKS_KEY), None);
@@ -225,7 +219,7 @@ mod tests {
         let file = first.with(1, |records| {
             records
                 .packs
-                .add(&pack_json("week-1"), "w1.json", &[], 1)
+                .add(&pack_json("week-1"), "w1.json", 1)
                 .unwrap();
             records.books.record(result("a", "fp", 1));
             records.export(2)
@@ -233,7 +227,10 @@ mod tests {
         // The other browser's app has since gained a book with the pack's id.
         let second = Browser::new();
         let (report, _) = second
-            .with(3, |records| records.import(&file, &["week-1".into()], 3))
+            .with(3, |records| {
+                records.packs.beside_books(vec!["week-1".into()]);
+                records.import(&file, 3)
+            })
             .unwrap();
         assert_eq!(report.packs_added, Vec::<String>::new());
         assert_eq!(report.packs_refused.len(), 1);
@@ -255,9 +252,7 @@ mod tests {
             assert_eq!(records.books.reset(Some("fp"), 3), None);
             assert_eq!(records.books.progress().stats("fp").attempts, 0);
         });
-        let (report, _) = browser
-            .with(4, |records| records.import(&file, &[], 4))
-            .unwrap();
+        let (report, _) = browser.with(4, |records| records.import(&file, 4)).unwrap();
         assert_eq!(report.added, vec![("fp".into(), 1)]);
         browser.with(5, |records| {
             assert_eq!(records.books.progress().stats("fp").attempts, 1)
