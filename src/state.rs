@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use quiz_application::{
     read_bank, read_catalog, read_pack, Clock, ExamSummary, LinkedPack, LoadedPack, PackAdded,
     PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings, StorageNotice,
-    UnfinishedQuiz, PACK_PROGRESS_KEY,
+    UnfinishedQuiz, PACK_PROGRESS_KEY, PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
+use crate::adapters::app_handover;
 use crate::adapters::browser_store::BrowserStore;
 use crate::adapters::clock::BrowserClock;
 use crate::adapters::fetch::fetch_text;
@@ -33,56 +34,122 @@ pub struct AppState {
     pub catalog: RwSignal<Load<Catalog>>,
     /// The quiz left before its end, offered for resuming.
     pub unfinished: RwSignal<Option<UnfinishedQuiz>>,
-    /// The quiz packs loaded in this browser.
+    /// The quiz packs loaded in this browser (none in the home page's
+    /// own Wasm).
     pub packs: RwSignal<Vec<LoadedPack>>,
     /// The progress of packs, kept apart from the books' (`progress`).
     pub pack_progress: RwSignal<Progress>,
     progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
     pack_progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-    pack_shelf: StoredValue<PackShelf<BrowserStore>, LocalStorage>,
+    /// `None` in the home page's own Wasm, which never changes the shelf.
+    pack_shelf: StoredValue<Option<PackShelf<BrowserStore>>, LocalStorage>,
     /// Banks downloaded this visit; five at most, so a list beats a map.
     banks: StoredValue<Vec<(String, Arc<Bank>)>>,
 }
 
 impl AppState {
+    /// The whole app's state.
     pub fn start() -> AppState {
         let now_ms = BrowserClock.now_ms();
+        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
+        let state = AppState::open(location::current_route(), Some(shelf), shelf_notice, now_ms);
+        state.take_in_held_records();
+        state.load_catalog(move |catalog| state.show_packs_beside(catalog));
+        state
+    }
+
+    /// The state of the home page's own Wasm: the home page shows no quiz
+    /// pack, so it leaves the shelf unread, and with it the reading and
+    /// checking of packs, the larger part of their cost in bytes.
+    pub fn start_home() -> AppState {
+        let state = AppState::open(Route::Home, None, None, BrowserClock.now_ms());
+        state.load_catalog(|_| {});
+        state
+    }
+
+    fn open(
+        route: Route,
+        shelf: Option<PackShelf<BrowserStore>>,
+        shelf_notice: Option<String>,
+        now_ms: u64,
+    ) -> AppState {
         let (book, notice) = ProgressBook::open(BrowserStore::open(), now_ms);
         let (pack_book, pack_notice) =
             ProgressBook::open_at(BrowserStore::open(), PACK_PROGRESS_KEY, now_ms);
-        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
         // A refused storage is said once, by the books' record.
         let notice = notice.or(pack_notice).map(|n| n.message()).or(shelf_notice);
-        let state = AppState {
-            route: RwSignal::new(location::current_route()),
+        let packs = shelf
+            .as_ref()
+            .map(|shelf| shelf.packs().cloned().collect())
+            .unwrap_or_default();
+        AppState {
+            route: RwSignal::new(route),
             progress: RwSignal::new(book.progress().clone()),
             notice: RwSignal::new(notice),
             catalog: RwSignal::new(Load::Loading),
             unfinished: RwSignal::new(book.unfinished()),
-            packs: RwSignal::new(shelf.packs().cloned().collect()),
+            packs: RwSignal::new(packs),
             pack_progress: RwSignal::new(pack_book.progress().clone()),
             progress_book: StoredValue::new_local(book),
             pack_progress_book: StoredValue::new_local(pack_book),
             pack_shelf: StoredValue::new_local(shelf),
             banks: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// The progress records as this page holds them, by storage key, for
+    /// the whole app to take over from the home page's own Wasm.
+    pub fn held_records(&self) -> Vec<(&'static str, String)> {
+        let json = |record: StoredValue<ProgressBook<BrowserStore>, LocalStorage>| {
+            record.with_value(|book| book.progress().to_json())
         };
+        vec![
+            (PROGRESS_KEY, json(self.progress_book)),
+            (PACK_PROGRESS_KEY, json(self.pack_progress_book)),
+        ]
+    }
+
+    /// Takes over what the home page's own Wasm held, if it ran first.
+    fn take_in_held_records(&self) {
+        let records = [
+            (PROGRESS_KEY, self.progress_book, self.progress),
+            (
+                PACK_PROGRESS_KEY,
+                self.pack_progress_book,
+                self.pack_progress,
+            ),
+        ];
+        for (key, record, shown) in records {
+            let Some(held) =
+                app_handover::take_held_record(key).and_then(|json| Progress::parse(&json).ok())
+            else {
+                continue;
+            };
+            record.update_value(|book| {
+                book.take_in(held);
+                shown.set(book.progress().clone());
+            });
+        }
+    }
+
+    fn load_catalog(self, when_ready: impl FnOnce(&Catalog) + 'static) {
         leptos::task::spawn_local(async move {
             let loaded = match fetch_text("banks/catalog.json").await {
                 Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
                 Err(error) => Load::Failed(error),
             };
             if let Load::Ready(catalog) = &loaded {
-                state.show_packs_beside(catalog);
+                when_ready(catalog);
             }
-            state.catalog.set(loaded);
+            self.catalog.set(loaded);
         });
-        state
     }
 
     /// Tells the shelf the app's own books, which packs give way to.
     fn show_packs_beside(&self, catalog: &Catalog) {
         let books = catalog.books.iter().map(|e| e.book.id.clone()).collect();
         let notice = self.pack_shelf.try_update_value(|shelf| {
+            let shelf = shelf.as_mut()?;
             let notice = shelf.beside_books(books);
             self.packs.set(shelf.packs().cloned().collect());
             notice
@@ -167,10 +234,12 @@ impl AppState {
         let now_ms = self.now_ms();
         self.pack_shelf
             .try_update_value(|shelf| {
+                let shelf = shelf.as_mut()?;
                 let changed = change(shelf, now_ms);
                 self.packs.set(shelf.packs().cloned().collect());
-                changed
+                Some(changed)
             })
+            .flatten()
             .ok_or_else(|| vec!["the app is closing".to_owned()])?
     }
 
@@ -195,6 +264,7 @@ impl AppState {
     pub fn remove_pack(&self, id: &str) {
         let now_ms = self.now_ms();
         let notice = self.pack_shelf.try_update_value(|shelf| {
+            let shelf = shelf.as_mut()?;
             let notice = shelf.remove(id, now_ms);
             self.packs.set(shelf.packs().cloned().collect());
             notice
@@ -292,14 +362,14 @@ impl AppState {
         self.progress_book.try_update_value(|books| {
             self.pack_progress_book.try_update_value(|pack_progress| {
                 self.pack_shelf.try_update_value(|packs| {
-                    act(&mut Records {
+                    Some(act(&mut Records {
                         books,
                         pack_progress,
-                        packs,
-                    })
+                        packs: packs.as_mut()?,
+                    }))
                 })
             })
-        })??
+        })???
     }
 
     /// The title of a book of the catalog or of a pack, or its id before
@@ -339,16 +409,23 @@ impl AppState {
         Ok(banks)
     }
 
-    /// Takes in what another tab saved (the `storage` event).
+    /// Takes in the progress another tab saved (the `storage` event).
     pub fn refresh_progress(&self) {
         let now_ms = self.now_ms();
         self.change_progress(|book| book.refresh(now_ms));
         self.change_pack_progress(|book| book.refresh(now_ms));
+    }
+
+    /// Takes in the packs another tab added or removed (the `storage`
+    /// event).
+    pub fn refresh_packs(&self) {
         // An embed shows its pack off the shelf: the shelf is not its list.
         if matches!(self.route.get_untracked(), Route::Embed(_)) {
             return;
         }
+        let now_ms = self.now_ms();
         let notice = self.pack_shelf.try_update_value(|shelf| {
+            let shelf = shelf.as_mut()?;
             let notice = shelf.refresh(now_ms);
             let packs: Vec<LoadedPack> = shelf.packs().cloned().collect();
             // Most storage events are progress saves: pages showing packs

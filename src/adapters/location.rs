@@ -1,10 +1,17 @@
 use quiz_application::Route;
 
 pub fn current_route() -> Route {
-    let hash = web_sys::window()
+    Route::parse(&current_hash())
+}
+
+pub fn is_at_home() -> bool {
+    Route::leads_home(&current_hash())
+}
+
+fn current_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::parse(&hash)
+        .unwrap_or_default()
 }
 
 /// Changes the hash; the `hashchange` listener then updates the route, so

@@ -1,5 +1,6 @@
 //! Browser adapters: the application's ports implemented with web APIs.
 
+pub mod app_handover;
 pub mod browser_store;
 pub mod clock;
 pub mod document_height;

@@ -16,6 +16,7 @@ use crate::ui::packs_page::PacksPage;
 use crate::ui::progress_page::ProgressPage;
 use crate::ui::quiz_page::QuizPage;
 use crate::ui::results_page::ResultsPage;
+use crate::ui::site_frame::{SiteFooter, SiteHeader};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,7 +35,10 @@ pub fn App() -> impl IntoView {
         }
     });
     // Another tab of the app saved progress: show it here too.
-    let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
+    let other_tabs = window_event_listener(ev::storage, move |_| {
+        state.refresh_progress();
+        state.refresh_packs();
+    });
     on_cleanup(move || {
         listener.remove();
         other_tabs.remove();
@@ -49,14 +53,7 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
     view! {
-        <header class="site-header">
-            <a class="brand" href="#/">"Python Architect Quiz"</a>
-            <nav aria-label="Main">
-                <a href="#/progress">"Your progress"</a>
-                <a href="#/interview">"Interview mode"</a>
-                <a href="#/packs">"Quiz packs"</a>
-            </nav>
-        </header>
+        <SiteHeader/>
         <Notice/>
         <main id="main">
             {move || match state.route.get() {
@@ -75,9 +72,7 @@ pub fn App() -> impl IntoView {
                 Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            <p>"Original questions on five books about building serious Python software. Scores stay in this browser."</p>
-        </footer>
+        <SiteFooter/>
     }
     .into_any()
 }

@@ -3,7 +3,7 @@ use quiz_application::{QuizRequest, Route, DEFAULT_QUIZ_LENGTH};
 
 use crate::adapters::clock::random_seed;
 use crate::state::{app_state, Load};
-use crate::ui::focus::focus_page_on_open;
+use crate::ui::focus::focus_page_when_ready;
 use crate::ui::form_values::input_values;
 use crate::ui::score_text::score_text;
 use crate::ui::topic_practice::TopicPractice;
@@ -13,11 +13,14 @@ const QUIZ_LENGTHS: [usize; 3] = [5, DEFAULT_QUIZ_LENGTH, 20];
 #[component]
 pub fn BookPage(book: String) -> impl IntoView {
     let state = app_state();
-    focus_page_on_open();
     let entry = {
         let book = book.clone();
         move || state.entry(&book)
     };
+    focus_page_when_ready({
+        let entry = entry.clone();
+        move || !matches!(entry(), Load::Loading)
+    });
     let progress = state.progress_of(&book);
     let remembered = state
         .progress

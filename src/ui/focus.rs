@@ -22,3 +22,19 @@ pub fn focus_soon(selector: impl Into<String>) {
 pub fn focus_page_on_open() {
     Effect::new(move |_| focus_soon("[data-autofocus]"));
 }
+
+/// `focus_page_on_open` for a page whose heading waits for a download
+/// (a deep link, or the whole app taking over from the home page's Wasm):
+/// focuses it once, when `ready` first holds.
+pub fn focus_page_when_ready(ready: impl Fn() -> bool + 'static) {
+    Effect::new(move |focused: Option<bool>| {
+        if focused == Some(true) {
+            return true;
+        }
+        let ready = ready();
+        if ready {
+            focus_soon("[data-autofocus]");
+        }
+        ready
+    });
+}

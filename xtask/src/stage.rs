@@ -1,7 +1,8 @@
 //! `cargo xtask stage`: Trunk's post-build hook. Finishes the release in
-//! Trunk's staging folder: compiles the question banks, pins the inline
-//! loader script in a Content-Security-Policy, and writes the service
-//! worker's list of this release's files.
+//! Trunk's staging folder: compiles the question banks, names the two Wasm
+//! builds after their contents, pins the inline loader script in a
+//! Content-Security-Policy, and writes the service worker's list of this
+//! release's files.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,6 +24,10 @@ object-src 'none'; base-uri 'self'; form-action 'none'";
 
 const WORKER: &str = "sw.js";
 
+/// The binaries public/boot.js loads. Trunk leaves the one it builds as a
+/// worker unhashed, and hashes the other with a hash of its own.
+const WASM_BUILDS: [&str; 2] = ["python-architect-quiz", "python-architect-quiz-home"];
+
 pub fn stage() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -41,12 +46,83 @@ pub fn stage() -> Result<(), String> {
             ])
             .arg(staging.join("banks")),
     )?;
+    name_wasm_builds_after_contents(&staging)?;
     pin_inline_scripts(&staging.join("index.html"))?;
     list_release_files(&staging)
 }
 
 fn sha256_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
+}
+
+/// Renames each Wasm build's glue and module after a hash of both, and
+/// points the loader in index.html at the new names, so no browser or
+/// proxy cache can mix the files of two releases.
+fn name_wasm_builds_after_contents(staging: &Path) -> Result<(), String> {
+    let index = staging.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    for build in WASM_BUILDS {
+        let built = built_name(staging, build)?;
+        let glue = format!("{built}.js");
+        let module = format!("{built}_bg.wasm");
+        let mut contents = Sha256::new();
+        for file in [&glue, &module] {
+            contents.update(std::fs::read(staging.join(file)).map_err(|e| format!("{file}: {e}"))?);
+        }
+        let hash = &format!("{:x}", contents.finalize())[..16];
+        for (file, hashed) in [
+            (glue, format!("{build}-{hash}.js")),
+            (module, format!("{build}-{hash}_bg.wasm")),
+        ] {
+            let loaded = file.replacen(&built, build, 1);
+            let reference = format!("\"./{loaded}\"");
+            if !html.contains(&reference) {
+                return Err(format!("index.html does not load {reference}"));
+            }
+            html = html.replace(&reference, &format!("\"./{hashed}\""));
+            std::fs::rename(staging.join(&file), staging.join(&hashed))
+                .map_err(|e| format!("{file}: {e}"))?;
+        }
+    }
+    let html = without_rust_link(&html);
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// Trunk leaves the `<link data-trunk rel="rust">` of the build it calls
+/// main in the page when it injects no script; the loader does that job.
+fn without_rust_link(html: &str) -> String {
+    let Some(start) = html.find("<link data-trunk rel=\"rust\"") else {
+        return html.to_owned();
+    };
+    let end = html[start..]
+        .find('>')
+        .map_or(html.len(), |end| start + end + 1);
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+/// The name Trunk gave a build's files: `{build}` or `{build}-{hex hash}`.
+fn built_name(staging: &Path, build: &str) -> Result<String, String> {
+    let entries = std::fs::read_dir(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    let names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|file| Some(file.strip_suffix(".js")?.to_owned()))
+        .filter(|name| {
+            name == build
+                || name
+                    .strip_prefix(build)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|hash| {
+                        !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit())
+                    })
+        })
+        .collect();
+    match names.as_slice() {
+        [name] => Ok(name.clone()),
+        _ => Err(format!(
+            "expected one JS glue file of {build}, found {names:?}"
+        )),
+    }
 }
 
 /// The contents of every inline `<script>` in a page.
@@ -143,6 +219,15 @@ mod tests {
     fn inline_scripts_are_found_and_external_ones_skipped() {
         let html = r#"<head><script type="module">import a from './a.js';</script><script src="b.js"></script><script>x()</script></head>"#;
         assert_eq!(inline_scripts(html), ["import a from './a.js';", "x()"]);
+    }
+
+    #[test]
+    fn trunk_s_leftover_rust_link_is_dropped() {
+        let html = "<head>\n<link data-trunk rel=\"rust\" data-bin=\"x\" data-trunk-id=\"0\">\n<link rel=\"icon\"></head>";
+        assert_eq!(
+            without_rust_link(html),
+            "<head>\n\n<link rel=\"icon\"></head>"
+        );
     }
 
     #[test]

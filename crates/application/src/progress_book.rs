@@ -204,6 +204,15 @@ impl<S: KeyValueStore> ProgressBook<S> {
         }
     }
 
+    /// Takes in a copy of this record that another part of the page held
+    /// in memory (the home page's own Wasm hands its copy to the whole
+    /// app): it may hold what storage no longer does, when another tab
+    /// wrote over it. Kept in memory and written with the next save, as
+    /// what this book read itself.
+    pub fn take_in(&mut self, held: Progress) {
+        self.progress.merge(held);
+    }
+
     /// Takes in what another tab saved (on the browser's `storage` event).
     pub fn refresh(&mut self, now_ms: u64) -> Option<StorageNotice> {
         if self.writable {
@@ -363,6 +372,21 @@ mod tests {
         let (reopened, notice) = ProgressBook::open(MemoryStore::with(PROGRESS_KEY, &saved), 6);
         assert_eq!(notice, None);
         assert_eq!(reopened.progress().attempts, vec![sample_result("a")]);
+    }
+
+    #[test]
+    fn a_copy_handed_over_from_memory_is_kept_when_storage_lost_it() {
+        // The home page read one attempt; another tab then wrote garbage.
+        let (mut home, _) = ProgressBook::open(MemoryStore::default(), 1);
+        home.record(sample_result("a"));
+        let held = Progress::parse(&home.progress().to_json()).unwrap();
+        let store = MemoryStore::with(PROGRESS_KEY, "garbage");
+        let (mut app, notice) = ProgressBook::open(store, 2);
+        assert!(matches!(notice, Some(StorageNotice::Unreadable { .. })));
+        app.take_in(held);
+        app.record(sample_result("b"));
+        let saved = Progress::parse(&app.store.value(PROGRESS_KEY).unwrap()).unwrap();
+        assert_eq!(saved.attempts, vec![sample_result("a"), sample_result("b")]);
     }
 
     #[test]

@@ -47,6 +47,15 @@ pub enum Route {
     },
 }
 
+fn path_and_query(hash: &str) -> (&str, &str) {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split_once('?').unwrap_or((hash, ""))
+}
+
+fn segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
 fn invalid(reason: impl Into<String>) -> Route {
     Route::Invalid {
         reason: reason.into(),
@@ -54,11 +63,17 @@ fn invalid(reason: impl Into<String>) -> Route {
 }
 
 impl Route {
+    /// Whether `location.hash` is the home page's, as `parse` reads it,
+    /// without building the route: the home page's own Wasm leaves the
+    /// rest of the router out.
+    pub fn leads_home(hash: &str) -> bool {
+        segments(path_and_query(hash).0).is_empty()
+    }
+
     /// Reads `location.hash` (with or without its leading `#`).
     pub fn parse(hash: &str) -> Route {
-        let hash = hash.strip_prefix('#').unwrap_or(hash);
-        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let (path, query) = path_and_query(hash);
+        let segments = segments(path);
         match segments.as_slice() {
             [] => Route::Home,
             ["book", book, rest @ ..] if is_slug(book) => {
@@ -164,6 +179,28 @@ mod tests {
     fn empty_and_root_hashes_are_home() {
         for hash in ["", "#", "#/", "/"] {
             assert_eq!(Route::parse(hash), Route::Home, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn leads_home_agrees_with_parse() {
+        for hash in [
+            "",
+            "#",
+            "#/",
+            "/",
+            "#//",
+            "#/?x=1",
+            "#/book/fp",
+            "#/progress",
+            "#/nowhere",
+            "#/embed?book=fp",
+        ] {
+            assert_eq!(
+                Route::leads_home(hash),
+                Route::parse(hash) == Route::Home,
+                "{hash:?}"
+            );
         }
     }
 

@@ -83,8 +83,9 @@ async fn a_quiz_taken_by_clicking_is_scored_and_survives_a_reload() {
             "Not taken yet"
         );
 
+        // The home page's own Wasm hands over to the whole app here.
         click(&client, "[data-book=fluent-python] h2 a").await;
-        assert_eq!(text(&client, "h1").await, "Fluent Python");
+        wait_for_text(&client, "h1", |t| t == "Fluent Python").await;
         click(&client, "#quiz-length option[value='5']").await;
         click(&client, "#start-quiz").await;
 

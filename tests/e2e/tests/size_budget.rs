@@ -6,15 +6,12 @@ use std::path::Path;
 
 use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 
-/// The target is 90 KB; the release build loads 249,728 bytes today
-/// (ARCHITECTURE.md, "Size"). Until it gets there this holds the line:
-/// lower it with every saving, and raise it only for a feature whose cost
-/// is written down there (quiz packs raised it by their 19,269 bytes,
-/// embedded packs by their 1,682, packs in the export by 2,969, packs kept
-/// in step across tabs by 333, asking before a link replaces a pack and
-/// the phone header's CSS by 1,740, packs giving way to books in the shelf
-/// itself by 365).
-const HOME_PAGE_BUDGET: usize = 249_858;
+/// The target is 90 KB; the release build loads 122,253 bytes today
+/// (ARCHITECTURE.md, "Size"): the home page runs a Wasm of its own, and
+/// the whole app's is loaded when the person leaves home. Until it gets
+/// there this holds the line: lower it with every saving, and raise it
+/// only for a feature whose cost is written down there.
+const HOME_PAGE_BUDGET: usize = 122_253;
 const BANK_BUDGET: usize = 40_000;
 
 fn brotli_size(path: &Path) -> usize {

@@ -56,6 +56,17 @@ const CLICK_TO_FEEDBACK: &str = "return new Promise(resolve => {
     look();
 });";
 
+/// Clicks a book on the home page and resolves with the milliseconds until
+/// its page is on screen: the whole app's Wasm takes over from the home
+/// page's own there (public/boot.js).
+const HOME_TO_BOOK: &str = "return new Promise(resolve => {
+    document.querySelector('[data-book=fluent-python] h2 a').click();
+    const start = performance.now();
+    const look = () => document.querySelector('h1')?.textContent === 'Fluent Python'
+        ? resolve(performance.now() - start) : requestAnimationFrame(look);
+    look();
+});";
+
 /// 10,000 ten-question quizzes over every book, one every ten minutes, with
 /// real question ids: what stored progress weighs after heavy use.
 fn stored_bytes_per_attempt() {
@@ -134,13 +145,34 @@ async fn main() {
             let feedback = client.execute(CLICK_TO_FEEDBACK, vec![]).await.unwrap();
             to_feedback.push(feedback.as_f64().unwrap());
         }
+        let mut to_books = Vec::new();
+        let mut to_book = Vec::new();
+        for _ in 0..RUNS {
+            client.goto("about:blank").await.unwrap();
+            client.goto(&site.url("")).await.unwrap();
+            let ready = client
+                .execute(WAIT_FOR, vec![serde_json::json!(".book-card")])
+                .await
+                .unwrap();
+            to_books.push(ready.as_f64().unwrap());
+            let opened = client.execute(HOME_TO_BOOK, vec![]).await.unwrap();
+            to_book.push(opened.as_f64().unwrap());
+        }
         println!("\nOver {RUNS} runs in headless Chromium (ms):");
         println!(
-            "  navigation to first question clickable: {}",
+            "  navigation to the home page's books:     {}",
+            summary(to_books)
+        );
+        println!(
+            "  click on a book there to its page:       {}",
+            summary(to_book)
+        );
+        println!(
+            "  navigation to first question clickable:  {}",
             summary(to_question)
         );
         println!(
-            "  click on an answer to feedback shown:    {}",
+            "  click on an answer to feedback shown:     {}",
             summary(to_feedback)
         );
     })

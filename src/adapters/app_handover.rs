@@ -1,0 +1,57 @@
+//! The home page runs a Wasm of its own, less than half the whole app's
+//! size, so the first page loads fast. The loader in index.html
+//! (`public/boot.js`) swaps it for the whole app when the person leaves
+//! home; these are the two Wasm's ends of that swap.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Sent by the home Wasm: the person is going beyond the home page.
+const OPEN_APP: &str = "python-architect-quiz:open-app";
+/// Sent by the loader once the whole app is ready to start.
+const LEAVE_HOME: &str = "python-architect-quiz:leave-home";
+
+/// Where the home Wasm leaves the records it holds in memory for the whole
+/// app: a property of the page's window, never stored.
+const HELD_RECORDS: &str = "pythonArchitectQuizHeldRecords";
+
+/// Asks the loader for the whole app, which then starts on the current
+/// route. `held` are the progress records as the home page holds them (in
+/// JSON, by storage key): storage may have lost what they hold, when
+/// another tab wrote over it while home was open.
+pub fn open_full_app(held: &[(&str, String)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let records = js_sys::Object::new();
+    for (key, json) in held {
+        let _ = js_sys::Reflect::set(&records, &JsValue::from_str(key), &JsValue::from_str(json));
+    }
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(HELD_RECORDS), &records);
+    if let Ok(event) = web_sys::Event::new(OPEN_APP) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The record under `key` the home page held when it handed over, once.
+pub fn take_held_record(key: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let records = js_sys::Reflect::get(&window, &JsValue::from_str(HELD_RECORDS)).ok()?;
+    if records.is_undefined() {
+        return None;
+    }
+    let record = js_sys::Reflect::get(&records, &JsValue::from_str(key)).ok()?;
+    let _ = js_sys::Reflect::delete_property(
+        records.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str(key),
+    );
+    record.as_string()
+}
+
+/// Runs `leave` when the loader is about to start the whole app.
+pub fn on_leave_home(leave: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(leave);
+    let _ = window.add_event_listener_with_callback(LEAVE_HOME, callback.unchecked_ref());
+}
