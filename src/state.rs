@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, read_pack, Clock, ExamSummary, LinkedPack, LoadedPack, PackAdded,
-    PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings, StorageNotice,
-    UnfinishedQuiz, PACK_PROGRESS_KEY, PROGRESS_KEY,
+    read_bank, read_catalog, read_pack, stored_pack_title, Clock, ExamSummary, LinkedPack,
+    LoadedPack, PackAdded, PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings,
+    StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY, PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
@@ -378,12 +378,18 @@ impl AppState {
         if let Some(pack) = self.pack(book) {
             return pack.bank.book.title.clone();
         }
-        self.catalog.with_untracked(|catalog| match catalog {
-            Load::Ready(catalog) => catalog
-                .entry(book)
-                .map_or_else(|| book.to_owned(), |entry| entry.book.title.clone()),
-            _ => book.to_owned(),
-        })
+        let shelf_unread = self.pack_shelf.with_value(Option::is_none);
+        self.catalog
+            .with_untracked(|catalog| match catalog {
+                Load::Ready(catalog) => catalog.entry(book).map(|e| e.book.title.clone()),
+                _ => None,
+            })
+            .or_else(|| {
+                shelf_unread
+                    .then(|| stored_pack_title(&BrowserStore::open(), book))
+                    .flatten()
+            })
+            .unwrap_or_else(|| book.to_owned())
     }
 
     /// The interview exam left running, if any.

@@ -62,8 +62,8 @@ pub use pack::{
 };
 pub use pack_html::sanitize_html;
 pub use pack_shelf::{
-    LinkedPack, LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS, MAX_STORED_PACK_BYTES,
-    PACKS_KEY,
+    stored_pack_title, LinkedPack, LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS,
+    MAX_STORED_PACK_BYTES, PACKS_KEY,
 };
 pub use pack_url::{PackUrl, MAX_PACK_URL_CHARS};
 pub use ports::{Clock, HostPage, KeyValueStore, StoreError};

@@ -23,6 +23,9 @@ async fn after_one_visit_every_book_works_offline() {
             t == "Fluent Python"
         })
         .await;
+        // Leaving home loads the whole app's Wasm, from the cache too.
+        click(&client, "[data-book=fluent-python] h2 a").await;
+        wait_for_text(&client, "h1", |t| t == "Fluent Python").await;
         client.goto(&quiz).await.unwrap();
         wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 2").await;
         assert!(question_on_screen(&client).await.starts_with("hpp-"));

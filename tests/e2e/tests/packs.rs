@@ -77,6 +77,24 @@ async fn a_pack_from_another_origin_is_loaded_taken_and_scored_apart_from_the_bo
         client.goto(&site.url("#/book/course-pack")).await.unwrap();
         wait_for_text(&client, ".stats", |t| t.starts_with("Best score: 3 of 3")).await;
 
+        // A pack quiz left half way is offered by the home page's own Wasm,
+        // which names the pack without reading the shelf, and resumed by
+        // the whole app.
+        client.goto(&site.url("#/book/course-pack/quiz?count=2&seed=5")).await.unwrap();
+        answer_question_of(&client, &course_pack(), true).await;
+        wait_for_text(&client, ".feedback .verdict", |t| t == "Correct.").await;
+        client.goto(&site.url("#/")).await.unwrap();
+        client.refresh().await.unwrap();
+        wait_for_text(&client, ".resume p", |t| {
+            t == "You have an unfinished Week 1 of a Python course quiz: 1 of 2 answered."
+        })
+        .await;
+        click(&client, "#resume").await;
+        wait_for_text(&client, "#progress-label", |t| t == "Question 2 of 2").await;
+        answer_question_of(&client, &course_pack(), true).await;
+        click(&client, "#next").await;
+        wait_for_text(&client, "#score", |t| t == "2 of 2 (100%)").await;
+
         // Removed, with a confirmation, results and all.
         client.goto(&site.url("#/packs")).await.unwrap();
         assert!(text(&client, "[data-pack=course-pack] .pack-source").await.ends_with("/week-1.json"));

@@ -6,12 +6,13 @@ use std::path::Path;
 
 use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 
-/// The target is 90 KB; the release build loads 122,253 bytes today
+/// The target is 90 KB; the release build loads 124,160 bytes today
 /// (ARCHITECTURE.md, "Size"): the home page runs a Wasm of its own, and
 /// the whole app's is loaded when the person leaves home. Until it gets
 /// there this holds the line: lower it with every saving, and raise it
-/// only for a feature whose cost is written down there.
-const HOME_PAGE_BUDGET: usize = 122_253;
+/// only for a feature whose cost is written down there (naming the pack
+/// of an unfinished quiz on the home page raised it by 1,907).
+const HOME_PAGE_BUDGET: usize = 124_160;
 const BANK_BUDGET: usize = 40_000;
 
 fn brotli_size(path: &Path) -> usize {
