@@ -2,7 +2,12 @@
 //! browser adapters. Rules live in `quiz-domain`, use cases in
 //! `quiz-application`; this crate only wires them to the page.
 
+use adapters::browser_store::BrowserStore;
+use quiz_application::HomeRecords;
+
 mod adapters;
+mod home_data;
+mod home_state;
 mod state;
 mod ui;
 
@@ -14,17 +19,24 @@ pub fn start() {
     leptos::mount::mount_to_body(ui::app::App);
 }
 
-/// Entry point of the home page's own Wasm, which gives the page back to
-/// the whole app when the person leaves home.
+/// Entry point of the home page's own Wasm, which gives the page to the
+/// whole app when the person leaves home, or at once when the stored
+/// records are ones only the whole app can show (the "Loading…" message
+/// then stays until it starts).
 pub fn start_home() {
     adapters::fatal::install_panic_hook();
+    let mut records = HomeRecords::open(BrowserStore::open());
+    let Some(first) = records.read() else {
+        adapters::app_handover::open_full_app(records.held());
+        return;
+    };
     remove_boot_message();
-    let home = leptos::mount::mount_to(
-        leptos::prelude::document()
-            .body()
-            .expect("a page has a body"),
-        ui::home_app::HomeApp,
-    );
+    let body = leptos::prelude::document()
+        .body()
+        .expect("a page has a body");
+    let home = leptos::mount::mount_to(body, move || {
+        leptos::view! { <ui::home_app::HomeApp records first/> }
+    });
     adapters::app_handover::on_leave_home(move || drop(home));
 }
 

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::{
-    read_bank, read_catalog, read_pack, stored_pack_title, Clock, ExamSummary, LinkedPack,
-    LoadedPack, PackAdded, PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings,
+    read_bank, read_catalog, read_pack, Clock, ExamSummary, HomeSummary, LinkedPack, LoadedPack,
+    PackAdded, PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings,
     StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY, PROGRESS_KEY,
 };
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
@@ -17,6 +17,7 @@ use crate::adapters::browser_store::BrowserStore;
 use crate::adapters::clock::BrowserClock;
 use crate::adapters::fetch::fetch_text;
 use crate::adapters::location;
+use crate::home_data::HomeData;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {
@@ -34,82 +35,55 @@ pub struct AppState {
     pub catalog: RwSignal<Load<Catalog>>,
     /// The quiz left before its end, offered for resuming.
     pub unfinished: RwSignal<Option<UnfinishedQuiz>>,
-    /// The quiz packs loaded in this browser (none in the home page's
-    /// own Wasm).
+    /// The quiz packs loaded in this browser.
     pub packs: RwSignal<Vec<LoadedPack>>,
     /// The progress of packs, kept apart from the books' (`progress`).
     pub pack_progress: RwSignal<Progress>,
     progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
     pack_progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-    /// `None` in the home page's own Wasm, which never changes the shelf.
-    pack_shelf: StoredValue<Option<PackShelf<BrowserStore>>, LocalStorage>,
+    pack_shelf: StoredValue<PackShelf<BrowserStore>, LocalStorage>,
     /// Banks downloaded this visit; five at most, so a list beats a map.
     banks: StoredValue<Vec<(String, Arc<Bank>)>>,
 }
 
 impl AppState {
-    /// The whole app's state.
     pub fn start() -> AppState {
         let now_ms = BrowserClock.now_ms();
-        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
-        let state = AppState::open(location::current_route(), Some(shelf), shelf_notice, now_ms);
-        state.take_in_held_records();
-        state.load_catalog(move |catalog| state.show_packs_beside(catalog));
-        state
-    }
-
-    /// The state of the home page's own Wasm: the home page shows no quiz
-    /// pack, so it leaves the shelf unread, and with it the reading and
-    /// checking of packs, the larger part of their cost in bytes.
-    pub fn start_home() -> AppState {
-        let state = AppState::open(Route::Home, None, None, BrowserClock.now_ms());
-        state.load_catalog(|_| {});
-        state
-    }
-
-    fn open(
-        route: Route,
-        shelf: Option<PackShelf<BrowserStore>>,
-        shelf_notice: Option<String>,
-        now_ms: u64,
-    ) -> AppState {
         let (book, notice) = ProgressBook::open(BrowserStore::open(), now_ms);
         let (pack_book, pack_notice) =
             ProgressBook::open_at(BrowserStore::open(), PACK_PROGRESS_KEY, now_ms);
+        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
         // A refused storage is said once, by the books' record.
         let notice = notice.or(pack_notice).map(|n| n.message()).or(shelf_notice);
-        let packs = shelf
-            .as_ref()
-            .map(|shelf| shelf.packs().cloned().collect())
-            .unwrap_or_default();
-        AppState {
-            route: RwSignal::new(route),
+        let state = AppState {
+            route: RwSignal::new(location::current_route()),
             progress: RwSignal::new(book.progress().clone()),
             notice: RwSignal::new(notice),
             catalog: RwSignal::new(Load::Loading),
             unfinished: RwSignal::new(book.unfinished()),
-            packs: RwSignal::new(packs),
+            packs: RwSignal::new(shelf.packs().cloned().collect()),
             pack_progress: RwSignal::new(pack_book.progress().clone()),
             progress_book: StoredValue::new_local(book),
             pack_progress_book: StoredValue::new_local(pack_book),
             pack_shelf: StoredValue::new_local(shelf),
             banks: StoredValue::new(Vec::new()),
-        }
-    }
-
-    /// The progress records as this page holds them, by storage key, for
-    /// the whole app to take over from the home page's own Wasm.
-    pub fn held_records(&self) -> Vec<(&'static str, String)> {
-        let json = |record: StoredValue<ProgressBook<BrowserStore>, LocalStorage>| {
-            record.with_value(|book| book.progress().to_json())
         };
-        vec![
-            (PROGRESS_KEY, json(self.progress_book)),
-            (PACK_PROGRESS_KEY, json(self.pack_progress_book)),
-        ]
+        state.take_in_held_records();
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch_text("banks/catalog.json").await {
+                Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
+                Err(error) => Load::Failed(error),
+            };
+            if let Load::Ready(catalog) = &loaded {
+                state.show_packs_beside(catalog);
+            }
+            state.catalog.set(loaded);
+        });
+        state
     }
 
-    /// Takes over what the home page's own Wasm held, if it ran first.
+    /// Takes over what the home page's own Wasm held, when it ran first
+    /// (`HomeRecords::held`).
     fn take_in_held_records(&self) {
         let records = [
             (PROGRESS_KEY, self.progress_book, self.progress),
@@ -120,36 +94,43 @@ impl AppState {
             ),
         ];
         for (key, record, shown) in records {
-            let Some(held) =
-                app_handover::take_held_record(key).and_then(|json| Progress::parse(&json).ok())
-            else {
-                continue;
-            };
-            record.update_value(|book| {
-                book.take_in(held);
-                shown.set(book.progress().clone());
-            });
+            for held in app_handover::take_held_records(key) {
+                // A value the home page saw may be damaged: its copy was or
+                // will be set aside by `ProgressBook`.
+                let Ok(held) = Progress::parse(&held) else {
+                    continue;
+                };
+                record.update_value(|book| {
+                    book.take_in(held);
+                    shown.set(book.progress().clone());
+                });
+            }
         }
     }
 
-    fn load_catalog(self, when_ready: impl FnOnce(&Catalog) + 'static) {
-        leptos::task::spawn_local(async move {
-            let loaded = match fetch_text("banks/catalog.json").await {
-                Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
-                Err(error) => Load::Failed(error),
-            };
-            if let Load::Ready(catalog) = &loaded {
-                when_ready(catalog);
-            }
-            self.catalog.set(loaded);
+    /// What the home page shows, from the progress held here.
+    pub fn home_data(&self) -> HomeData {
+        let state = *self;
+        let summary = Memo::new(move |_| state.progress.with(HomeSummary::of));
+        let resume = Memo::new(move |_| {
+            state.catalog.track();
+            state.unfinished.with(|quiz| {
+                quiz.as_ref()
+                    .map(|quiz| quiz.offer(&state.book_title(quiz.attempt.book())))
+            })
         });
+        HomeData {
+            catalog: self.catalog.into(),
+            summary: summary.into(),
+            resume: resume.into(),
+            discard: Callback::new(move |()| state.discard_unfinished()),
+        }
     }
 
     /// Tells the shelf the app's own books, which packs give way to.
     fn show_packs_beside(&self, catalog: &Catalog) {
         let books = catalog.books.iter().map(|e| e.book.id.clone()).collect();
         let notice = self.pack_shelf.try_update_value(|shelf| {
-            let shelf = shelf.as_mut()?;
             let notice = shelf.beside_books(books);
             self.packs.set(shelf.packs().cloned().collect());
             notice
@@ -234,12 +215,10 @@ impl AppState {
         let now_ms = self.now_ms();
         self.pack_shelf
             .try_update_value(|shelf| {
-                let shelf = shelf.as_mut()?;
                 let changed = change(shelf, now_ms);
                 self.packs.set(shelf.packs().cloned().collect());
-                Some(changed)
+                changed
             })
-            .flatten()
             .ok_or_else(|| vec!["the app is closing".to_owned()])?
     }
 
@@ -264,7 +243,6 @@ impl AppState {
     pub fn remove_pack(&self, id: &str) {
         let now_ms = self.now_ms();
         let notice = self.pack_shelf.try_update_value(|shelf| {
-            let shelf = shelf.as_mut()?;
             let notice = shelf.remove(id, now_ms);
             self.packs.set(shelf.packs().cloned().collect());
             notice
@@ -296,7 +274,8 @@ impl AppState {
 
     /// Saves the quiz in progress, so a reload or a crash loses no answer.
     pub fn keep_unfinished(&self, quiz: UnfinishedQuiz) {
-        self.change_progress(|book| book.keep_unfinished(&quiz));
+        let title = self.book_title(quiz.attempt.book());
+        self.change_progress(|book| book.keep_unfinished(&quiz, &title));
         self.unfinished.set(Some(quiz));
     }
 
@@ -362,14 +341,14 @@ impl AppState {
         self.progress_book.try_update_value(|books| {
             self.pack_progress_book.try_update_value(|pack_progress| {
                 self.pack_shelf.try_update_value(|packs| {
-                    Some(act(&mut Records {
+                    act(&mut Records {
                         books,
                         pack_progress,
-                        packs: packs.as_mut()?,
-                    }))
+                        packs,
+                    })
                 })
             })
-        })???
+        })??
     }
 
     /// The title of a book of the catalog or of a pack, or its id before
@@ -378,18 +357,12 @@ impl AppState {
         if let Some(pack) = self.pack(book) {
             return pack.bank.book.title.clone();
         }
-        let shelf_unread = self.pack_shelf.with_value(Option::is_none);
-        self.catalog
-            .with_untracked(|catalog| match catalog {
-                Load::Ready(catalog) => catalog.entry(book).map(|e| e.book.title.clone()),
-                _ => None,
-            })
-            .or_else(|| {
-                shelf_unread
-                    .then(|| stored_pack_title(&BrowserStore::open(), book))
-                    .flatten()
-            })
-            .unwrap_or_else(|| book.to_owned())
+        self.catalog.with_untracked(|catalog| match catalog {
+            Load::Ready(catalog) => catalog
+                .entry(book)
+                .map_or_else(|| book.to_owned(), |entry| entry.book.title.clone()),
+            _ => book.to_owned(),
+        })
     }
 
     /// The interview exam left running, if any.
@@ -415,23 +388,16 @@ impl AppState {
         Ok(banks)
     }
 
-    /// Takes in the progress another tab saved (the `storage` event).
+    /// Takes in what another tab saved (the `storage` event).
     pub fn refresh_progress(&self) {
         let now_ms = self.now_ms();
         self.change_progress(|book| book.refresh(now_ms));
         self.change_pack_progress(|book| book.refresh(now_ms));
-    }
-
-    /// Takes in the packs another tab added or removed (the `storage`
-    /// event).
-    pub fn refresh_packs(&self) {
         // An embed shows its pack off the shelf: the shelf is not its list.
         if matches!(self.route.get_untracked(), Route::Embed(_)) {
             return;
         }
-        let now_ms = self.now_ms();
         let notice = self.pack_shelf.try_update_value(|shelf| {
-            let shelf = shelf.as_mut()?;
             let notice = shelf.refresh(now_ms);
             let packs: Vec<LoadedPack> = shelf.packs().cloned().collect();
             // Most storage events are progress saves: pages showing packs

@@ -10,21 +10,27 @@ const OPEN_APP: &str = "python-architect-quiz:open-app";
 /// Sent by the loader once the whole app is ready to start.
 const LEAVE_HOME: &str = "python-architect-quiz:leave-home";
 
-/// Where the home Wasm leaves the records it holds in memory for the whole
-/// app: a property of the page's window, never stored.
+/// Where the home Wasm leaves the records it has seen for the whole app:
+/// a property of the page's window, never stored.
 const HELD_RECORDS: &str = "pythonArchitectQuizHeldRecords";
 
 /// Asks the loader for the whole app, which then starts on the current
-/// route. `held` are the progress records as the home page holds them (in
-/// JSON, by storage key): storage may have lost what they hold, when
-/// another tab wrote over it while home was open.
+/// route. `held` are the values of the progress records the home page has
+/// seen, by storage key: storage may have lost them, when another tab
+/// wrote over it while home was open.
 pub fn open_full_app(held: &[(&str, String)]) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let records = js_sys::Object::new();
-    for (key, json) in held {
-        let _ = js_sys::Reflect::set(&records, &JsValue::from_str(key), &JsValue::from_str(json));
+    for (key, value) in held {
+        let key = JsValue::from_str(key);
+        let values = js_sys::Reflect::get(&records, &key)
+            .ok()
+            .and_then(|values| values.dyn_into::<js_sys::Array>().ok())
+            .unwrap_or_default();
+        values.push(&JsValue::from_str(value));
+        let _ = js_sys::Reflect::set(&records, &key, &values);
     }
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(HELD_RECORDS), &records);
     if let Ok(event) = web_sys::Event::new(OPEN_APP) {
@@ -32,19 +38,31 @@ pub fn open_full_app(held: &[(&str, String)]) {
     }
 }
 
-/// The record under `key` the home page held when it handed over, once.
-pub fn take_held_record(key: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let records = js_sys::Reflect::get(&window, &JsValue::from_str(HELD_RECORDS)).ok()?;
-    if records.is_undefined() {
-        return None;
-    }
-    let record = js_sys::Reflect::get(&records, &JsValue::from_str(key)).ok()?;
-    let _ = js_sys::Reflect::delete_property(
-        records.unchecked_ref::<js_sys::Object>(),
-        &JsValue::from_str(key),
-    );
-    record.as_string()
+/// The values of the record under `key` the home page held when it handed
+/// over, once.
+pub fn take_held_records(key: &str) -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Ok(records) = js_sys::Reflect::get(&window, &JsValue::from_str(HELD_RECORDS)) else {
+        return Vec::new();
+    };
+    let Some(records) = records.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    let key = JsValue::from_str(key);
+    let values = js_sys::Reflect::get(records, &key)
+        .ok()
+        .and_then(|values| values.dyn_into::<js_sys::Array>().ok())
+        .map(|values| {
+            values
+                .iter()
+                .filter_map(|value| value.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let _ = js_sys::Reflect::delete_property(records, &key);
+    values
 }
 
 /// Runs `leave` when the loader is about to start the whole app.

@@ -35,10 +35,7 @@ pub fn App() -> impl IntoView {
         }
     });
     // Another tab of the app saved progress: show it here too.
-    let other_tabs = window_event_listener(ev::storage, move |_| {
-        state.refresh_progress();
-        state.refresh_packs();
-    });
+    let other_tabs = window_event_listener(ev::storage, move |_| state.refresh_progress());
     on_cleanup(move || {
         listener.remove();
         other_tabs.remove();
@@ -57,7 +54,7 @@ pub fn App() -> impl IntoView {
         <Notice/>
         <main id="main">
             {move || match state.route.get() {
-                Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Home => view! { <HomePage data=state.home_data()/> }.into_any(),
                 Route::Book { book } => view! { <BookPage book/> }.into_any(),
                 Route::Quiz(request) => view! { <QuizPage request/> }.into_any(),
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),

@@ -4,30 +4,30 @@ use quiz_domain::CatalogEntry;
 
 use crate::adapters::clock::{end_of_local_day_ms, random_seed};
 
-use crate::state::{app_state, Load};
+use crate::home_data::HomeData;
+use crate::state::Load;
 use crate::ui::focus::focus_page_on_open;
 use crate::ui::score_text::score_text;
 
 #[component]
-pub fn HomePage() -> impl IntoView {
-    let state = app_state();
+pub fn HomePage(data: HomeData) -> impl IntoView {
     focus_page_on_open();
     view! {
         <section class="page">
             <h1 tabindex="-1" data-autofocus="">"Five books, one question at a time"</h1>
-            <ResumeOffer/>
-            <DueSummary/>
+            <Resume data/>
+            <DueSummary data/>
             <p class="lead">
                 "Check what you really know about architecture, idiomatic Python, performance and the standard library. Every answer is explained; every code answer was run by CPython."
             </p>
-            {move || match state.catalog.get() {
+            {move || match data.catalog.get() {
                 Load::Loading => view! { <p role="status">"Loading the books…"</p> }.into_any(),
                 Load::Failed(error) => view! {
                     <p role="alert" class="error">"The list of books could not be loaded: " {error} ". Check your connection and reload the page."</p>
                 }.into_any(),
                 Load::Ready(catalog) => view! {
                     <ul class="books">
-                        {catalog.books.into_iter().map(|entry| view! { <BookCard entry/> }).collect_view()}
+                        {catalog.books.into_iter().map(|entry| view! { <BookCard entry data/> }).collect_view()}
                     </ul>
                 }.into_any(),
             }}
@@ -36,12 +36,11 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn BookCard(entry: CatalogEntry) -> impl IntoView {
-    let state = app_state();
+fn BookCard(entry: CatalogEntry, data: HomeData) -> impl IntoView {
     let id = entry.book.id.clone();
     let book_id = entry.book.id.clone();
     let best = move || {
-        state.progress.with(|p| p.stats(&id).best).map_or_else(
+        data.summary.with(|s| s.best(&id)).map_or_else(
             || "Not taken yet".to_owned(),
             |score| format!("Best score: {}", score_text(score)),
         )
@@ -56,7 +55,7 @@ fn BookCard(entry: CatalogEntry) -> impl IntoView {
                 <span class="best">{best}</span>
             </p>
             {move || {
-                let due = state.progress.with(|p| p.due(&book_id, end_of_local_day_ms()));
+                let due = data.summary.with(|s| s.due(&book_id, end_of_local_day_ms()));
                 (!due.is_empty()).then(|| {
                     let text = format!("Review {} due today", due.len());
                     let link = Route::Quiz(QuizRequest::review(book_id.clone(), due, random_seed()));
@@ -69,13 +68,9 @@ fn BookCard(entry: CatalogEntry) -> impl IntoView {
 
 /// How many questions the review schedule brings back today.
 #[component]
-fn DueSummary() -> impl IntoView {
-    let state = app_state();
+fn DueSummary(data: HomeData) -> impl IntoView {
     move || {
-        let by = end_of_local_day_ms();
-        let due: usize = state
-            .progress
-            .with(|p| p.books().iter().map(|book| p.due(book, by).len()).sum());
+        let due = data.summary.with(|s| s.due_count(end_of_local_day_ms()));
         (due > 0).then(|| {
             let text = match due {
                 1 => "1 question is due for review today: it is with its book below.".to_owned(),
@@ -90,23 +85,19 @@ fn DueSummary() -> impl IntoView {
 
 /// Offers the quiz left before its end, where it stopped.
 #[component]
-fn ResumeOffer() -> impl IntoView {
-    let state = app_state();
+fn Resume(data: HomeData) -> impl IntoView {
     move || {
-        state.unfinished.get().map(|quiz| {
-            state.catalog.track();
-            let title = state.book_title(quiz.attempt.book());
+        data.resume.get().map(|offer| {
             view! {
                 <div class="resume" role="region" aria-label="Unfinished quiz">
                     <p>
                         {format!(
-                            "You have an unfinished {title} quiz: {} of {} answered.",
-                            quiz.attempt.answered(),
-                            quiz.attempt.total()
+                            "You have an unfinished {} quiz: {} of {} answered.",
+                            offer.title, offer.answered, offer.total
                         )}
                     </p>
-                    <a class="button primary" id="resume" href=quiz.route().to_hash()>"Resume it"</a>
-                    <button type="button" id="discard" on:click=move |_| state.discard_unfinished()>"Discard it"</button>
+                    <a class="button primary" id="resume" href=offer.link>"Resume it"</a>
+                    <button type="button" id="discard" on:click=move |_| data.discard.run(())>"Discard it"</button>
                 </div>
             }
         })

@@ -85,8 +85,34 @@ fn name_wasm_builds_after_contents(staging: &Path) -> Result<(), String> {
                 .map_err(|e| format!("{file}: {e}"))?;
         }
     }
-    let html = without_rust_link(&html);
+    let html = without_comments(&without_rust_link(&html));
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// The page without its comments, HTML and the inlined loader's: they
+/// explain the source and would be sent with every first visit. (Trunk's
+/// minifier cannot be used: it rewrites the markup this hook looks for.)
+fn without_comments(html: &str) -> String {
+    let mut rest = html;
+    let mut kept = String::with_capacity(html.len());
+    while let Some(start) = rest.find("<!--") {
+        kept.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    kept.push_str(rest);
+    kept.lines()
+        // Trunk inlines a script right after its opening tag.
+        .map(|line| {
+            let tag_end = line
+                .find("<script")
+                .and_then(|at| Some(at + line[at..].find(">//")? + 1));
+            tag_end.map_or(line, |end| &line[..end])
+        })
+        .filter(|line| !line.trim_start().starts_with("//") && !line.trim().is_empty())
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// Trunk leaves the `<link data-trunk rel="rust">` of the build it calls
@@ -227,6 +253,15 @@ mod tests {
         assert_eq!(
             without_rust_link(html),
             "<head>\n\n<link rel=\"icon\"></head>"
+        );
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_dropped() {
+        let html = "<head>\n<!-- why\n  the page -->\n<script>// what\n// why\n    // and how\nconst url = \"https://x\";\n\nrun(url);\n</script>\n</head>\n";
+        assert_eq!(
+            without_comments(html),
+            "<head>\n<script>\nconst url = \"https://x\";\nrun(url);\n</script>\n</head>\n"
         );
     }
 

@@ -13,6 +13,8 @@ mod embed_request;
 mod exam;
 mod exam_report;
 mod export;
+mod home_records;
+mod home_summary;
 mod host_origin;
 mod keyed_list;
 mod mastery;
@@ -52,6 +54,8 @@ pub use export::{
     ExportedPack, ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT,
     MAX_IMPORT_BYTES,
 };
+pub use home_records::{HomeRecords, HomeView};
+pub use home_summary::HomeSummary;
 pub use host_origin::HostOrigin;
 pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub use memory::MemoryStore;
@@ -62,8 +66,8 @@ pub use pack::{
 };
 pub use pack_html::sanitize_html;
 pub use pack_shelf::{
-    stored_pack_title, LinkedPack, LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS,
-    MAX_STORED_PACK_BYTES, PACKS_KEY,
+    LinkedPack, LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS, MAX_STORED_PACK_BYTES,
+    PACKS_KEY,
 };
 pub use pack_url::{PackUrl, MAX_PACK_URL_CHARS};
 pub use ports::{Clock, HostPage, KeyValueStore, StoreError};
@@ -78,5 +82,5 @@ pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;
 pub use theme::Theme;
 pub use transfer::Records;
-pub use unfinished::UnfinishedQuiz;
+pub use unfinished::{ResumeOffer, UnfinishedQuiz};
 pub use xapi_statement::{XapiStatement, PASS_PERCENT, XAPI_COMPLETED};

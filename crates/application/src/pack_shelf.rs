@@ -313,36 +313,6 @@ impl<S: KeyValueStore> PackShelf<S> {
     }
 }
 
-/// A stored pack's title, read without the checks `PackShelf::open`
-/// applies: the home page's own Wasm leaves the shelf unread, and needs a
-/// pack's title only to name the pack of an unfinished quiz, as text.
-pub fn stored_pack_title(store: &impl KeyValueStore, id: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Titles {
-        packs: Vec<Entry>,
-    }
-    #[derive(Deserialize)]
-    struct Entry {
-        pack: Pack,
-    }
-    #[derive(Deserialize)]
-    struct Pack {
-        book: Name,
-    }
-    #[derive(Deserialize)]
-    struct Name {
-        id: String,
-        title: String,
-    }
-    let raw = store.read(PACKS_KEY).ok()??;
-    let stored: Titles = serde_json::from_str(&raw).ok()?;
-    stored
-        .packs
-        .into_iter()
-        .find(|entry| entry.pack.book.id == id)
-        .map(|entry| entry.pack.book.title)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,22 +354,6 @@ mod tests {
         let first = reopened.packs().next().unwrap();
         assert_eq!(first.source, "https://a.example/w1.json");
         assert_eq!(first.bank.book.id, "week-1");
-    }
-
-    #[test]
-    fn a_stored_pack_s_title_is_read_without_opening_the_shelf() {
-        let store = MemoryStore::default();
-        assert_eq!(stored_pack_title(&store, "week-1"), None);
-        let (mut shelf, _) = PackShelf::open(&store, 1);
-        shelf.add(&pack_json("week-1"), "w1.json", 1).unwrap();
-        shelf.add(&pack_json("week-2"), "w2.json", 1).unwrap();
-        assert_eq!(
-            stored_pack_title(&store, "week-2"),
-            Some(sample_pack().book.title)
-        );
-        assert_eq!(stored_pack_title(&store, "week-3"), None);
-        store.write(PACKS_KEY, "{not json").unwrap();
-        assert_eq!(stored_pack_title(&store, "week-1"), None);
     }
 
     #[test]

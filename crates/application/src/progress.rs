@@ -4,6 +4,7 @@ use quiz_domain::{is_slug, AttemptResult, Grade, Mode, ReviewCard, Score};
 
 use crate::attempt_history::{ArchivedRuns, AttemptSummary, Run};
 use crate::exam::ExamSummary;
+use crate::home_summary::{due_in, StoredHome};
 use crate::keyed_list::{self, KeyedList};
 use crate::settings::Settings;
 
@@ -134,6 +135,22 @@ impl Progress {
         serde_json::to_string(self).expect("progress always serialises")
     }
 
+    /// The record as stored: the progress and the home page's summary of
+    /// it, which `parse` ignores (`HomeSummary::read` reads it).
+    pub fn to_stored_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            #[serde(flatten)]
+            progress: &'a Progress,
+            home: StoredHome,
+        }
+        let stored = Stored {
+            progress: self,
+            home: StoredHome::of(self),
+        };
+        serde_json::to_string(&stored).expect("progress always serialises")
+    }
+
     /// What no well-formed progress holds; the message names the attempt.
     fn check(&self) -> Result<(), String> {
         for attempt in &self.attempts {
@@ -260,16 +277,7 @@ impl Progress {
 
     /// The questions of a book due for review by `by_ms`, soonest first.
     pub fn due(&self, book: &str, by_ms: u64) -> Vec<String> {
-        let mut due: Vec<(u64, &String)> = keyed_list::get(&self.reviews, book)
-            .into_iter()
-            .flatten()
-            .filter(|(_, card)| card.is_due(by_ms))
-            .map(|(question, card)| (card.due_ms, question))
-            .collect();
-        due.sort_unstable();
-        due.into_iter()
-            .map(|(_, question)| question.clone())
-            .collect()
+        due_in(&self.reviews, book, by_ms)
     }
 
     /// Adds an attempt and its answers, leaving `tidy` to the caller.

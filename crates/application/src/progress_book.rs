@@ -146,10 +146,10 @@ impl<S: KeyValueStore> ProgressBook<S> {
             .filter(|quiz| quiz.attempt.is_consistent() && quiz.attempt.book() == quiz.request.book)
     }
 
-    /// Saves the quiz in progress after each answer.
-    pub fn keep_unfinished(&mut self, quiz: &UnfinishedQuiz) -> Option<StorageNotice> {
-        let json = serde_json::to_string(quiz).expect("a quiz always serialises");
-        self.keep(UNFINISHED_KEY, &json)
+    /// Saves the quiz in progress after each answer, with the home page's
+    /// offer of it under its book's `title`.
+    pub fn keep_unfinished(&mut self, quiz: &UnfinishedQuiz, title: &str) -> Option<StorageNotice> {
+        self.keep(UNFINISHED_KEY, &quiz.to_stored_json(title))
     }
 
     /// Writes what is in progress under `key`, unless writing is stopped.
@@ -310,7 +310,10 @@ impl<S: KeyValueStore> ProgressBook<S> {
         if !self.writable {
             return None;
         }
-        let error = self.store.write(self.key, &self.progress.to_json()).err()?;
+        let error = self
+            .store
+            .write(self.key, &self.progress.to_stored_json())
+            .err()?;
         self.not_saved(error)
     }
 }
@@ -477,7 +480,7 @@ mod tests {
             request: crate::QuizRequest::new("fp", 3, 9),
             attempt: quiz_domain::Attempt::start("fp", vec!["q".into()], 5).unwrap(),
         };
-        assert_eq!(book.keep_unfinished(&quiz), None);
+        assert_eq!(book.keep_unfinished(&quiz, "A book"), None);
         let (reopened, _) = ProgressBook::open(&store, 2);
         assert_eq!(reopened.unfinished(), Some(quiz));
         book.drop_unfinished();

@@ -2,7 +2,8 @@
 //! app's in the same page (public/boot.js, src/adapters/app_handover.rs).
 
 use e2e::{
-    click, console_messages, dist_dir, find, run_js, text, wait_for_text, with_browser, StaticSite,
+    answer_question, click, console_messages, dist_dir, find, run_js, text, wait_for_text,
+    with_browser, StaticSite,
 };
 use fantoccini::Client;
 use serde_json::json;
@@ -134,6 +135,83 @@ async fn a_whole_app_that_cannot_load_leaves_home_on_screen_with_a_message() {
             )
             .await,
             json!("alert")
+        );
+    })
+    .await;
+}
+
+/// What the home page says, as drawn: its text and the resume link.
+async fn home_as_drawn(client: &Client) -> serde_json::Value {
+    run_js(
+        client,
+        "return [document.querySelector('main').innerText,
+                 document.querySelector('#resume').getAttribute('href')]",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_home_page_s_own_wasm_draws_what_the_whole_app_draws() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        // A finished quiz, one answer right and one wrong (so one question
+        // is due for review soon), and a quiz left after one answer.
+        client
+            .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=1"))
+            .await
+            .unwrap();
+        for right in [true, false] {
+            answer_question(&client, "fluent-python", right).await;
+            click(&client, "#next").await;
+        }
+        wait_for_text(&client, "#score", |t| t == "1 of 2 (50%)").await;
+        client
+            .goto(&site.url("#/book/clean-architecture/quiz?count=3&seed=2"))
+            .await
+            .unwrap();
+        answer_question(&client, "clean-architecture", true).await;
+
+        client.goto(&site.url("#/")).await.unwrap();
+        client.refresh().await.unwrap();
+        find(&client, ".resume").await;
+        find(&client, ".book-card").await;
+        let wasm = wasm_loaded(&client).await;
+        assert!(
+            wasm.len() == 1 && is_home_wasm(&wasm[0]),
+            "the home page's own Wasm draws it: {wasm:?}"
+        );
+        let by_home_wasm = home_as_drawn(&client).await;
+        let shown = by_home_wasm[0].as_str().unwrap();
+        assert!(shown.contains("Best score: 1 of 2 (50%)"), "{shown}");
+        assert!(
+            shown.contains(
+                "You have an unfinished Clean Architecture in Python quiz: 1 of 3 answered."
+            ),
+            "{shown}"
+        );
+
+        // The whole app, taking over, draws the same home page.
+        click(&client, "a[href='#/progress']").await;
+        wait_for_text(&client, "h1", |t| t == "Your progress").await;
+        client.back().await.unwrap();
+        find(&client, ".resume").await;
+        find(&client, ".book-card").await;
+        assert_eq!(home_as_drawn(&client).await, by_home_wasm);
+
+        // Discarded on the home page's own Wasm, and gone for the whole app.
+        client.refresh().await.unwrap();
+        click(&client, "#discard").await;
+        let gone = run_js(
+            &client,
+            "return [document.querySelectorAll('.resume').length,
+                     localStorage.getItem('python-architect-quiz.unfinished')]",
+        )
+        .await;
+        assert_eq!(gone, json!([0, null]));
+        assert_eq!(
+            wasm_loaded(&client).await.len(),
+            1,
+            "still the home page's Wasm"
         );
     })
     .await;
