@@ -73,3 +73,54 @@ pub fn on_leave_home(leave: impl FnOnce() + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(leave);
     let _ = window.add_event_listener_with_callback(LEAVE_HOME, callback.unchecked_ref());
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn held_records_reach_the_whole_app_once_each() {
+        let asked = Rc::new(Cell::new(false));
+        let listener = {
+            let asked = asked.clone();
+            Closure::<dyn Fn()>::new(move || asked.set(true))
+        };
+        let window = web_sys::window().unwrap();
+        window
+            .add_event_listener_with_callback(OPEN_APP, listener.as_ref().unchecked_ref())
+            .unwrap();
+        open_full_app(&[
+            ("progress", "first".into()),
+            ("packs", "only".into()),
+            ("progress", "second".into()),
+        ]);
+        assert!(asked.get(), "the loader is asked for the whole app");
+        assert_eq!(take_held_records("progress"), ["first", "second"]);
+        assert_eq!(take_held_records("progress"), Vec::<String>::new());
+        assert_eq!(take_held_records("packs"), ["only"]);
+        assert_eq!(take_held_records("nothing"), Vec::<String>::new());
+        window
+            .remove_event_listener_with_callback(OPEN_APP, listener.as_ref().unchecked_ref())
+            .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn leaving_home_runs_once_the_loader_says_so() {
+        let left = Rc::new(Cell::new(0));
+        {
+            let left = left.clone();
+            on_leave_home(move || left.set(left.get() + 1));
+        }
+        let window = web_sys::window().unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new(LEAVE_HOME).unwrap())
+            .unwrap();
+        assert_eq!(left.get(), 1);
+    }
+}
