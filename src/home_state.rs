@@ -3,14 +3,13 @@
 //! leaves home or another tab leaves records home cannot show.
 
 use leptos::prelude::*;
-use quiz_application::{read_catalog, HomeRecords, HomeSummary, HomeView, ResumeOffer};
+use quiz_application::{HomeRecords, HomeSummary, HomeView, ResumeOffer};
 use quiz_domain::Catalog;
 
 use crate::adapters::app_handover;
 use crate::adapters::browser_store::BrowserStore;
-use crate::adapters::fetch::fetch_text;
 use crate::home_data::HomeData;
-use crate::state::Load;
+use crate::state::{fetch_catalog, Load};
 
 #[derive(Clone, Copy)]
 pub struct HomeState {
@@ -29,13 +28,7 @@ impl HomeState {
             summary: RwSignal::new(first.summary),
             resume: RwSignal::new(first.resume),
         };
-        leptos::task::spawn_local(async move {
-            let loaded = match fetch_text("banks/catalog.json").await {
-                Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
-                Err(error) => Load::Failed(error),
-            };
-            state.catalog.set(loaded);
-        });
+        leptos::task::spawn_local(async move { state.catalog.set(fetch_catalog().await) });
         state
     }
 

@@ -26,6 +26,14 @@ pub enum Load<T> {
     Failed(String),
 }
 
+/// The list of books, fetched at start by either Wasm.
+pub async fn fetch_catalog() -> Load<Catalog> {
+    match fetch_text("banks/catalog.json").await {
+        Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
+        Err(error) => Load::Failed(error),
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
@@ -70,10 +78,7 @@ impl AppState {
         };
         state.take_in_held_records();
         leptos::task::spawn_local(async move {
-            let loaded = match fetch_text("banks/catalog.json").await {
-                Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),
-                Err(error) => Load::Failed(error),
-            };
+            let loaded = fetch_catalog().await;
             if let Load::Ready(catalog) = &loaded {
                 state.show_packs_beside(catalog);
             }

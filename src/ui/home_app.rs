@@ -1,6 +1,5 @@
 use leptos::ev;
 use leptos::prelude::*;
-
 use quiz_application::{HomeRecords, HomeView};
 
 use crate::adapters::browser_store::BrowserStore;
