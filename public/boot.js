@@ -3,7 +3,7 @@
 // Wasm's files after their contents and pins this script in the page's
 // Content-Security-Policy (`cargo xtask stage`).
 
-// The home page has a Wasm of its own, less than half the whole app, since
+// The home page has a Wasm of its own, a third of the whole app, since
 // it is the first page most visits load. A deep link starts the whole app
 // at once; from home, the whole app takes over when the person leaves.
 const WHOLE_APP = { glue: "./python-architect-quiz.js", wasm: "./python-architect-quiz_bg.wasm" };

@@ -1,4 +1,4 @@
-//! The home page runs a Wasm of its own, less than half the whole app's
+//! The home page runs a Wasm of its own, a third of the whole app's
 //! size, so the first page loads fast. The loader in index.html
 //! (`public/boot.js`) swaps it for the whole app when the person leaves
 //! home; these are the two Wasm's ends of that swap.
