@@ -40,13 +40,18 @@ impl<S: KeyValueStore> HomeRecords<S> {
     /// a record saved without its summary (by an earlier release), from
     /// another version, or damaged.
     pub fn read(&mut self) -> Option<HomeView> {
-        for key in [PROGRESS_KEY, PACK_PROGRESS_KEY] {
-            if let Ok(Some(value)) = self.store.read(key) {
-                self.hold(key, value);
-            }
+        let progress = self.store.read(PROGRESS_KEY);
+        let summary = progress
+            .as_ref()
+            .ok()
+            .and_then(|value| HomeSummary::read(value.as_deref()));
+        if let Ok(Some(value)) = progress {
+            self.hold(PROGRESS_KEY, value);
         }
-        let progress = self.store.read(PROGRESS_KEY).ok()?;
-        let summary = HomeSummary::read(progress.as_deref())?;
+        if let Ok(Some(value)) = self.store.read(PACK_PROGRESS_KEY) {
+            self.hold(PACK_PROGRESS_KEY, value);
+        }
+        let summary = summary?;
         let resume = match self.store.read(UNFINISHED_KEY).ok()? {
             None => None,
             Some(saved) => Some(ResumeOffer::read(&saved)?),

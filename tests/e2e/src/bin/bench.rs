@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use e2e::{bank, dist_dir, home_page_files, with_browser, StaticSite};
+use fantoccini::Client;
 use quiz_application::Progress;
 use quiz_domain::{Answer, AttemptResult, Mode, Response, Score};
 
@@ -115,6 +116,19 @@ fn stored_bytes_per_attempt() {
     );
 }
 
+/// Loads `url` afresh and times it until `selector` is on the page, then
+/// runs `act` (a script resolving with a duration) and returns both, in ms.
+async fn load_then_act(client: &Client, url: &str, selector: &str, act: &str) -> (f64, f64) {
+    client.goto("about:blank").await.unwrap();
+    client.goto(url).await.unwrap();
+    let ready = client
+        .execute(WAIT_FOR, vec![serde_json::json!(selector)])
+        .await
+        .unwrap();
+    let acted = client.execute(act, vec![]).await.unwrap();
+    (ready.as_f64().unwrap(), acted.as_f64().unwrap())
+}
+
 #[tokio::main]
 async fn main() {
     stored_bytes_per_attempt();
@@ -135,28 +149,18 @@ async fn main() {
         let mut to_feedback = Vec::new();
         for run in 0..RUNS {
             let url = site.url(&format!("#/book/fluent-python/quiz?count=5&seed={run}"));
-            client.goto("about:blank").await.unwrap();
-            client.goto(&url).await.unwrap();
-            let ready = client
-                .execute(WAIT_FOR, vec![serde_json::json!(".options .option input")])
-                .await
-                .unwrap();
-            to_question.push(ready.as_f64().unwrap());
-            let feedback = client.execute(CLICK_TO_FEEDBACK, vec![]).await.unwrap();
-            to_feedback.push(feedback.as_f64().unwrap());
+            let (ready, feedback) =
+                load_then_act(&client, &url, ".options .option input", CLICK_TO_FEEDBACK).await;
+            to_question.push(ready);
+            to_feedback.push(feedback);
         }
         let mut to_books = Vec::new();
         let mut to_book = Vec::new();
         for _ in 0..RUNS {
-            client.goto("about:blank").await.unwrap();
-            client.goto(&site.url("")).await.unwrap();
-            let ready = client
-                .execute(WAIT_FOR, vec![serde_json::json!(".book-card")])
-                .await
-                .unwrap();
-            to_books.push(ready.as_f64().unwrap());
-            let opened = client.execute(HOME_TO_BOOK, vec![]).await.unwrap();
-            to_book.push(opened.as_f64().unwrap());
+            let (ready, opened) =
+                load_then_act(&client, &site.url(""), ".book-card", HOME_TO_BOOK).await;
+            to_books.push(ready);
+            to_book.push(opened);
         }
         println!("\nOver {RUNS} runs in headless Chromium (ms):");
         println!(
