@@ -36,6 +36,8 @@ pub struct Compiled {
     pub path: PathBuf,
     pub bank: Bank,
     pub snippets: Vec<Snippet>,
+    /// Question ids with the author's `length_cue_ok` reason.
+    pub length_cue_reasons: Vec<(String, String)>,
 }
 
 /// A problem with the file it was found in, printed as
@@ -80,8 +82,12 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut questions = Vec::new();
     let mut snippets = Vec::new();
+    let mut length_cue_reasons = Vec::new();
     for question in source.questions {
         let id = question.id.clone();
+        if let Some(reason) = &question.length_cue_ok {
+            length_cue_reasons.push((id.clone(), reason.clone()));
+        }
         match compile_question(question) {
             Ok((question, snippet)) => {
                 questions.push(question);
@@ -119,6 +125,7 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
             path: path.to_owned(),
             bank,
             snippets,
+            length_cue_reasons,
         })
     } else {
         Err(problems)

@@ -3,6 +3,7 @@
 //! files the app fetches. Output snippets are checked against CPython.
 
 mod compile;
+pub mod fairness;
 mod highlight;
 mod markdown;
 mod snippets;

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use bank_compiler::fairness::{self, Fairness};
 use bank_compiler::{check_snippets, compile_all, content_dir, source_files, write_banks};
 
 fn main() -> ExitCode {
@@ -109,10 +110,41 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
             lines.len()
         ));
     }
+    let reports: Vec<Fairness> = selected
+        .iter()
+        .map(|c| fairness::judge(&c.bank, &c.length_cue_reasons))
+        .collect();
+    println!("{}", fairness::table(&reports));
+    let giveaways = giveaway_lines(&selected, &reports);
+    if !giveaways.is_empty() {
+        let message = format!(
+            "{}\n{} giveaway(s) a test-wise solver can use (content/AUTHORING.md, \"Fair options\")",
+            giveaways.join("\n"),
+            giveaways.len()
+        );
+        if content == content_dir() {
+            return Err(message);
+        }
+        eprintln!("warning: {message}");
+    }
     let questions: usize = selected.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
         "ok: {} bank(s), {questions} questions valid, {} output and typed snippets match CPython",
         selected.len(),
         snippets.len()
     ))
+}
+
+/// Each giveaway as `path: problem`.
+fn giveaway_lines(compiled: &[&bank_compiler::Compiled], reports: &[Fairness]) -> Vec<String> {
+    compiled
+        .iter()
+        .zip(reports)
+        .flat_map(|(c, report)| {
+            report
+                .problems()
+                .into_iter()
+                .map(move |problem| format!("{}: {problem}", c.path.display()))
+        })
+        .collect()
 }

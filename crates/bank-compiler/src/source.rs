@@ -41,6 +41,8 @@ pub struct SourceQuestion {
     pub code: Option<String>,
     pub explanation: Option<String>,
     pub reread: Option<String>,
+    /// Why the right option may be much longer than every wrong one.
+    pub length_cue_ok: Option<String>,
     /// Absent from typed questions.
     #[serde(default)]
     pub options: Vec<SourceOption>,

@@ -407,3 +407,23 @@ print("\n".join(wrong))
     let wrong = String::from_utf8_lossy(&output.stdout);
     assert!(wrong.trim().is_empty(), "{wrong}");
 }
+
+/// No shipped bank can be passed by test-taking cues (content/AUTHORING.md,
+/// "Fair options"), and few questions are excused from the length rule.
+#[test]
+fn no_bank_gives_its_answers_away() {
+    use bank_compiler::fairness::{judge, table};
+    let banks = compiled();
+    let reports: Vec<_> = banks
+        .iter()
+        .map(|c| judge(&c.bank, &c.length_cue_reasons))
+        .collect();
+    println!("{}", table(&reports));
+    let problems: Vec<String> = reports
+        .iter()
+        .flat_map(|r| r.problems().into_iter().map(|p| format!("{}: {p}", r.book)))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let excused: usize = banks.iter().map(|c| c.length_cue_reasons.len()).sum();
+    assert!(excused <= 5, "{excused} questions carry length_cue_ok; at most 5 may");
+}
