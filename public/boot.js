@@ -1,13 +1,19 @@
 // Start-up of the app, in plain JavaScript because it must work when the
-// Wasm does not. Inlined into index.html by the build, which names each
-// Wasm's files after their contents and pins this script in the page's
+// Wasm does not. Inlined into the head of index.html, before the
+// stylesheet, by the build, which names each Wasm's files after their
+// contents, lists the books, and pins this script in the page's
 // Content-Security-Policy (`cargo xtask stage`).
 
 // The home page has a Wasm of its own, a third of the whole app, since
 // it is the first page most visits load. A deep link starts the whole app
 // at once; from home, the whole app takes over when the person leaves.
+(() => {
+"use strict";
+
 const WHOLE_APP = { glue: "./python-architect-quiz.js", wasm: "./python-architect-quiz_bg.wasm" };
 const HOME_PAGE = { glue: "./python-architect-quiz-home.js", wasm: "./python-architect-quiz-home_bg.wasm" };
+// The built-in books, so that only a real bank is fetched ahead of the app.
+const BOOKS = [];
 // The events of that swap (src/adapters/app_handover.rs).
 const OPEN_APP = "python-architect-quiz:open-app";
 const LEAVE_HOME = "python-architect-quiz:leave-home";
@@ -32,12 +38,22 @@ function showFailure(reason) {
 async function compile(part) {
     const response = await fetch(part.wasm);
     if (!response.ok) throw new Error(part.wasm.slice(2) + " could not be loaded (" + response.status + ")");
+    // Compiling while the bytes arrive needs the application/wasm type,
+    // which not every static host sends.
+    if (WebAssembly.compileStreaming && response.headers.get("content-type") === "application/wasm") {
+        return WebAssembly.compileStreaming(response);
+    }
     return WebAssembly.compile(await response.arrayBuffer());
 }
 
-async function run(part, compiled) {
-    const [glue, module] = await Promise.all([import(part.glue), compiled]);
-    await glue.default({ module_or_path: module });
+const domReady = new Promise((resolve) =>
+    document.readyState === "loading" ? addEventListener("DOMContentLoaded", resolve, { once: true }) : resolve(),
+);
+
+// The glue mounts the app into the body, so it starts once the body is there.
+async function run(part, compiled, glue = import(part.glue)) {
+    const [loaded, module] = await Promise.all([glue, compiled, domReady]);
+    await loaded.default({ module_or_path: module });
 }
 
 // The whole app is fetched and compiled while home stays on screen, then
@@ -57,10 +73,40 @@ async function leaveHome() {
     }
 }
 
+// The bank a quiz link or an embed draws from (as the app's Route reads
+// it), when it is a built-in book; packs come from storage.
+function bankOfLink(hash) {
+    const quiz = /^#\/book\/([a-z0-9-]+)\/quiz(?:\?|$)/.exec(hash);
+    const embed = hash.startsWith("#/embed?") ? /[?&]book=([a-z0-9-]+)(?:&|$)/.exec(hash) : null;
+    const book = (quiz || embed || [])[1];
+    return BOOKS.includes(book) ? "banks/" + book + ".json" : null;
+}
+
+// Asks for a file the app will fetch, so that it is on its way while the
+// stylesheet and the Wasm load, instead of one round trip after them. The
+// app's own fetch of the same URL takes the preloaded response. Settles
+// when the file has arrived (or failed).
+function preload(href) {
+    const link = document.createElement("link");
+    if (!link.relList.supports("preload")) return fetch(href).then(() => {}, () => {});
+    return new Promise((resolve) => {
+        link.rel = "preload";
+        link.as = "fetch";
+        link.crossOrigin = "anonymous";
+        link.href = href;
+        link.onload = link.onerror = () => resolve();
+        document.head.append(link);
+    });
+}
+
 const atHome = location.hash === "" || location.hash === "#/";
 if (atHome) addEventListener(OPEN_APP, leaveHome, { once: true });
 const first = atHome ? HOME_PAGE : WHOLE_APP;
-run(first, compile(first)).catch(showFailure);
+// Everything the first view needs starts at once, side by side.
+const firstGlue = import(first.glue);
+const started = run(first, compile(first), firstGlue);
+started.catch((reason) => domReady.then(() => showFailure(reason)));
+const firstData = Promise.all(["banks/catalog.json", bankOfLink(location.hash)].filter(Boolean).map(preload));
 
 // An embedded quiz (#/embed?…) lives in another site's page: the host
 // chooses its theme, and it offers no switch and no "new version" prompt.
@@ -106,7 +152,9 @@ function setUpThemeSwitch() {
     });
 }
 
-setUpThemeSwitch();
+// The stored theme applies before the first paint; its button is in the body.
+if (!embedded) showTheme(storedTheme());
+domReady.then(setUpThemeSwitch);
 
 // Offline support: the service worker keeps this release for offline use and
 // installs the next one in the background; the person chooses when to
@@ -119,7 +167,16 @@ function offerNewRelease(worker) {
     button.addEventListener("click", () => worker.postMessage("activate-new-release"), { once: true });
 }
 
-if (!embedded && "serviceWorker" in navigator && window.isSecureContext) {
+// Registered only once the first view's files have arrived and a frame
+// showing it has been drawn: the worker downloads the whole release, which
+// on a slow link would otherwise compete with the first question.
+function afterFirstView() {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const idle = () => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
+    return Promise.all([started, firstData]).then(frame).then(frame).then(idle);
+}
+
+function offerOfflineSupport() {
     // The first worker takes control without a reload; only a switch from
     // one release to the next reloads the page.
     const controlledAtStart = Boolean(navigator.serviceWorker.controller);
@@ -139,3 +196,6 @@ if (!embedded && "serviceWorker" in navigator && window.isSecureContext) {
         });
     }, (error) => console.warn("Offline support is not available:", error));
 }
+
+if (!embedded && "serviceWorker" in navigator && window.isSecureContext) afterFirstView().then(offerOfflineSupport, () => {});
+})();

@@ -8,10 +8,18 @@ const FILES = [];
 
 const CACHE = "python-architect-quiz-" + RELEASE;
 
+// A file named after its contents never changes, so the copy the page has
+// just downloaded (in the HTTP cache) is the one to keep: the first visit
+// does not download the Wasm twice. Any other file is asked of the server
+// again, which answers 304 when the cached copy is this release's.
+const NAMED_AFTER_CONTENTS = /-[0-9a-f]{16}(?:_bg\.wasm|\.js|\.css)$/;
+
+function requestFor(file) {
+    return new Request(file, { cache: NAMED_AFTER_CONTENTS.test(file) ? "force-cache" : "no-cache" });
+}
+
 self.addEventListener("install", (event) => {
-    event.waitUntil(
-        caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" })))),
-    );
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(requestFor))));
 });
 
 self.addEventListener("activate", (event) => {

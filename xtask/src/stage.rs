@@ -47,6 +47,7 @@ pub fn stage() -> Result<(), String> {
             .arg(staging.join("banks")),
     )?;
     name_wasm_builds_after_contents(&staging)?;
+    list_books_for_the_loader(&staging)?;
     pin_inline_scripts(&staging.join("index.html"))?;
     list_release_files(&staging)
 }
@@ -87,6 +88,36 @@ fn name_wasm_builds_after_contents(staging: &Path) -> Result<(), String> {
     }
     let html = without_comments(&without_rust_link(&html));
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// Tells the loader in index.html which banks the build wrote, so that it
+/// fetches a quiz link's bank ahead of the app only when there is one.
+fn list_books_for_the_loader(staging: &Path) -> Result<(), String> {
+    let banks = staging.join("banks");
+    let entries = std::fs::read_dir(&banks).map_err(|e| format!("{}: {e}", banks.display()))?;
+    let mut books: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|file| Some(file.strip_suffix(".json")?.to_owned()))
+        .filter(|book| book != "catalog")
+        .collect();
+    books.sort();
+    let index = staging.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let listed = fill_book_list(&html, &books)?;
+    std::fs::write(&index, listed).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+fn fill_book_list(html: &str, books: &[String]) -> Result<String, String> {
+    const PLACEHOLDER: &str = "const BOOKS = [];";
+    if !html.contains(PLACEHOLDER) {
+        return Err(format!("index.html has no `{PLACEHOLDER}` for the loader"));
+    }
+    let quoted: Vec<String> = books.iter().map(|b| format!("\"{b}\"")).collect();
+    Ok(html.replacen(
+        PLACEHOLDER,
+        &format!("const BOOKS = [{}];", quoted.join(", ")),
+        1,
+    ))
 }
 
 /// The page without its comments, HTML and the inlined loader's: they
@@ -263,6 +294,17 @@ mod tests {
             without_comments(html),
             "<head>\n<script>\nconst url = \"https://x\";\nrun(url);\n</script>\n</head>\n"
         );
+    }
+
+    #[test]
+    fn the_loader_learns_the_books_built() {
+        let html = "<script>const BOOKS = [];\nrun();</script>";
+        let books = ["a".to_owned(), "b-c".to_owned()];
+        assert_eq!(
+            fill_book_list(html, &books).unwrap(),
+            "<script>const BOOKS = [\"a\", \"b-c\"];\nrun();</script>"
+        );
+        assert!(fill_book_list("<script>run();</script>", &books).is_err());
     }
 
     #[test]

@@ -122,6 +122,29 @@ impl StaticSite {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// Serves `dist` as `serve` does, but keeps the request for `held` (a
+    /// path below the app, such as `banks/fluent-python.json`) waiting
+    /// until `release` is called, and logs every request in the order it
+    /// arrives (`requests`).
+    pub fn serve_holding(dist: &Path, held: &str) -> StaticSite {
+        Self::start(dist, |_| {}, Cors::Holding(format!("{SUB_PATH}{held}")))
+    }
+
+    /// The paths asked for so far, below the app's sub-path, in order; a
+    /// held site also lists the moment of its release as `RELEASED`.
+    pub fn requests(&self) -> Vec<String> {
+        std::fs::read_to_string(self.root.join(REQUEST_LOG))
+            .unwrap_or_default()
+            .lines()
+            .map(|line| line.strip_prefix(SUB_PATH).unwrap_or(line).to_owned())
+            .collect()
+    }
+
+    /// Lets the held request, and any later one for the same path, through.
+    pub fn release(&self) {
+        std::fs::write(self.root.join(RELEASE_GATE), "").expect("the gate file");
+    }
+
     fn start(dist: &Path, change: impl FnOnce(&Path), cors: Cors) -> StaticSite {
         let port = free_port();
         let root = std::env::temp_dir().join(format!("e2e-site-{}-{port}", std::process::id()));
@@ -129,9 +152,10 @@ impl StaticSite {
         copy_dir(dist, &site);
         change(&site);
         let mut command = Command::new("python3");
-        match cors {
+        match &cors {
             Cors::None => command.args(["-m", "http.server", "--bind", "127.0.0.1"]),
             Cors::AnyOrigin => command.args(["-c", CORS_SERVER]),
+            Cors::Holding(held) => command.env("HELD_PATH", held).args(["-c", HOLDING_SERVER]),
         };
         let server = command
             .arg(port.to_string())
@@ -170,7 +194,41 @@ impl StaticSite {
 enum Cors {
     None,
     AnyOrigin,
+    /// Same origin only, holding the request for this path (`serve_holding`).
+    Holding(String),
 }
+
+/// Beside the site's folder: the held site's request log and the file whose
+/// existence releases the held request.
+const REQUEST_LOG: &str = "requests.log";
+const RELEASE_GATE: &str = "released";
+
+/// `python3 -m http.server PORT --directory ROOT` that logs each request's
+/// path to ROOT/requests.log and holds the one for $HELD_PATH until the
+/// file ROOT/released exists (then logs RELEASED once).
+const HOLDING_SERVER: &str = "
+import functools, http.server, os, sys, threading, time
+root, held = sys.argv[3], os.environ['HELD_PATH']
+log_lock = threading.Lock()
+def log(line):
+    with log_lock, open(os.path.join(root, 'requests.log'), 'a') as f:
+        f.write(line + '\\n')
+class Handler(http.server.SimpleHTTPRequestHandler):
+    released = False
+    def do_GET(self):
+        path = self.path.split('?')[0]
+        log(path)
+        while path == held and not os.path.exists(os.path.join(root, 'released')):
+            time.sleep(0.05)
+        if path == held and not Handler.released:
+            Handler.released = True
+            log('RELEASED')
+        super().do_GET()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])),
+    functools.partial(Handler, directory=root)).serve_forever()
+";
 
 /// `python3 -m http.server PORT --directory ROOT` that also allows every
 /// origin to read what it serves.

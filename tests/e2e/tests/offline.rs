@@ -93,3 +93,76 @@ async fn a_new_release_waits_until_the_person_reloads_into_it() {
     })
     .await;
 }
+
+/// On a first visit nothing competes with the first question: the service
+/// worker is not even registered until the question's bank has arrived and
+/// the question is drawn, and it then keeps the Wasm the page downloaded
+/// instead of downloading it a second time.
+#[tokio::test]
+async fn a_first_visit_downloads_the_release_only_after_the_first_question() {
+    let held = "banks/fluent-python.json";
+    let site = StaticSite::serve_holding(&dist_dir(), held);
+    let quiz = site.url("#/book/fluent-python/quiz?count=3&seed=5");
+    with_browser(|client| async move {
+        client.goto(&quiz).await.unwrap();
+        // The app is running and waits for the held bank.
+        find(&client, "main").await;
+        for _ in 0..100 {
+            if site.requests().iter().any(|r| r == held) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        // Time enough for an eager worker to register and start its
+        // downloads, had it been started with the page.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let registered = run_js(
+            &client,
+            "return navigator.serviceWorker.getRegistration().then(r => r !== undefined)",
+        )
+        .await;
+        assert_eq!(
+            registered,
+            serde_json::json!(false),
+            "registered while the bank was held"
+        );
+        let before = site.requests();
+        assert!(before.iter().any(|r| r == held), "{before:?}");
+        assert!(!before.iter().any(|r| r == "sw.js"), "{before:?}");
+
+        site.release();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 3").await;
+        wait_for_offline_support(&client).await;
+        let requests = site.requests();
+        let released = requests
+            .iter()
+            .position(|r| r == "RELEASED")
+            .expect("released");
+        let worker = requests
+            .iter()
+            .position(|r| r == "sw.js")
+            .expect("the worker is fetched");
+        assert!(worker > released, "{requests:?}");
+        // The worker kept the other books, so it did download the release.
+        assert!(
+            requests[released..]
+                .iter()
+                .any(|r| r == "banks/stdlib-by-example.json"),
+            "{requests:?}"
+        );
+        let wasm: Vec<&String> = requests
+            .iter()
+            .filter(|r| {
+                r.starts_with("python-architect-quiz-")
+                    && !r.starts_with("python-architect-quiz-home-")
+                    && r.ends_with("_bg.wasm")
+            })
+            .collect();
+        assert_eq!(
+            wasm.len(),
+            1,
+            "the whole app's Wasm once, not again for the cache: {requests:?}"
+        );
+    })
+    .await;
+}
