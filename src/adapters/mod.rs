@@ -3,6 +3,7 @@
 pub mod app_handover;
 pub mod browser_store;
 pub mod clock;
+pub mod connection;
 pub mod document_height;
 pub mod fatal;
 pub mod fetch;

@@ -3,7 +3,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quiz_application::{
     ChapterScore, ExamReport, ExamSummary, QuizRequest, Route, DEFAULT_QUIZ_LENGTH,
-    REREAD_BELOW_PERCENT,
 };
 use quiz_domain::{AttemptResult, Bank, Score};
 
@@ -11,6 +10,7 @@ use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::app_state;
 use crate::ui::focus::focus_page_on_open;
 use crate::ui::html_text::escape;
+use crate::ui::reading_links::{offline_note_html, reading_link_html};
 use crate::ui::results_page::ReviewItem;
 use crate::ui::score_text::score_text;
 
@@ -133,24 +133,44 @@ fn details_html(report: &ExamReport, title_of: &dyn Fn(&str) -> String) -> Strin
         })
         .collect();
     let seed = random_seed();
-    let reread: String = report
-        .reread
+    let reading: String = report
+        .reading_list
         .iter()
-        .map(|c| {
+        .map(|group| {
+            let c = &group.chapter;
             let mut request = QuizRequest::new(c.book.clone(), DEFAULT_QUIZ_LENGTH, seed);
             request.chapters = vec![c.chapter.id.clone()];
+            let sections: String = group
+                .sections
+                .iter()
+                .filter_map(|(link, missed)| {
+                    let note = match missed {
+                        1 => " (1 missed question)".to_owned(),
+                        n => format!(" ({n} missed questions)"),
+                    };
+                    reading_link_html(link, &note)
+                })
+                .collect();
+            let sections = if sections.is_empty() {
+                String::new()
+            } else {
+                format!(r#"<ul class="reading-links">{sections}</ul>"#)
+            };
             format!(
-                r#"<li>{} ({}) <a href="{}">Practise this chapter</a></li>"#,
+                r#"<li>{} ({}) <a href="{}">Practise this chapter</a>{sections}</li>"#,
                 chapter_name(c, title_of),
                 score_text(c.score),
                 escape(&Route::Quiz(request).to_hash())
             )
         })
         .collect();
-    let reread = if reread.is_empty() {
-        format!("<p>Every chapter asked scored at least {REREAD_BELOW_PERCENT}%.</p>")
+    let reading = if reading.is_empty() {
+        "<p>No question was missed.</p>".to_owned()
     } else {
-        format!(r#"<ul class="reread-list">{reread}</ul>"#)
+        format!(
+            r#"<ul class="reread-list">{reading}</ul>{}"#,
+            offline_note_html()
+        )
     };
     let times: String = report
         .answers
@@ -169,7 +189,7 @@ fn details_html(report: &ExamReport, title_of: &dyn Fn(&str) -> String) -> Strin
         })
         .collect();
     format!(
-        r#"<h2>Per chapter</h2><table class="recent"><thead><tr><th scope="col">Chapter</th><th scope="col">Score</th></tr></thead><tbody>{chapters}</tbody></table><h2>Strong topics</h2>{}<h2>Weak topics</h2>{}<h2>Chapters to reread</h2>{reread}<h2>Time per question</h2><table class="recent"><thead><tr><th scope="col">#</th><th scope="col">Book</th><th scope="col">Answer</th><th scope="col">Time</th></tr></thead><tbody>{times}</tbody></table>"#,
+        r#"<h2>Per chapter</h2><table class="recent"><thead><tr><th scope="col">Chapter</th><th scope="col">Score</th></tr></thead><tbody>{chapters}</tbody></table><h2>Strong topics</h2>{}<h2>Weak topics</h2>{}<h2>Reading list</h2>{reading}<h2>Time per question</h2><table class="recent"><thead><tr><th scope="col">#</th><th scope="col">Book</th><th scope="col">Answer</th><th scope="col">Time</th></tr></thead><tbody>{times}</tbody></table>"#,
         topics_html(
             &report.strong_topics,
             "No topic was answered right every time."

@@ -25,6 +25,7 @@ mod progress_page;
 mod progress_transfer;
 mod question_text;
 mod quiz_page;
+mod reading_links;
 mod results_page;
 mod score_chart;
 mod score_text;

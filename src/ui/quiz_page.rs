@@ -10,6 +10,7 @@ use crate::ui::focus::focus_soon;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::order_steps::{CorrectOrder, OrderSteps};
 use crate::ui::question_text::QuestionText;
+use crate::ui::reading_links::ReadingLinks;
 use crate::ui::typed_answer::{ExpectedOutput, TypedAnswer};
 
 #[component]
@@ -360,6 +361,7 @@ fn QuestionCard(
                 {kind_feedback}
                 {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
                 {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+                {(!question.read.is_empty()).then(|| view! { <ReadingLinks links=question.read.clone()/> })}
             </div>
         })}
         <button type="button" class="primary" id="next" hidden=answering on:click=next>

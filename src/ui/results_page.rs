@@ -10,6 +10,7 @@ use crate::ui::focus::focus_page_on_open;
 use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::order_steps::CorrectOrder;
 use crate::ui::question_text::QuestionText;
+use crate::ui::reading_links::ReadingLinks;
 use crate::ui::score_text::score_text;
 use crate::ui::typed_answer::ExpectedOutput;
 
@@ -124,6 +125,7 @@ pub fn ReviewItem(bank: Arc<Bank>, response: Response) -> impl IntoView {
             {review_answer(&question, &response)}
             {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
             {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+            {(!question.read.is_empty()).then(|| view! { <ReadingLinks links=question.read.clone()/> })}
         </li>
     }
     .into_any()

@@ -7,9 +7,14 @@ use crate::{run, workspace};
 
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
-/// npm packages the build and tests use, installed together into tools/:
-/// binaryen's wasm-opt for Trunk, axe-core for the accessibility audit.
-const NPM_TOOLS: [(&str, &str); 2] = [("binaryen", "132.0.0"), ("axe-core", "4.14.1")];
+/// npm packages the build, tests and bench use, installed together into
+/// tools/: binaryen's wasm-opt for Trunk, axe-core for the accessibility
+/// audit, quizdown's browser build for the bench's reference quiz page.
+const NPM_TOOLS: [(&str, &str); 3] = [
+    ("binaryen", "132.0.0"),
+    ("axe-core", "4.14.1"),
+    ("quizdown", "0.4.1"),
+];
 /// Python's jsonschema, with which the bank tests check the published pack
 /// schema against the compiled banks.
 const PYTHON_TOOLS: &str = "jsonschema>=4.18,<5";
@@ -128,7 +133,13 @@ fn python_tools() -> Result<(), String> {
 }
 
 fn browser() -> Result<(), String> {
-    if std::path::Path::new(CHROMIUM).is_file() && std::path::Path::new(CHROMEDRIVER).is_file() {
+    // The Python documentation's HTML: the bank compiler checks reading
+    // links to docs.python.org against it.
+    const PYTHON_DOCS: &str = "/usr/share/doc/python3.11/html/index.html";
+    if std::path::Path::new(CHROMIUM).is_file()
+        && std::path::Path::new(CHROMEDRIVER).is_file()
+        && std::path::Path::new(PYTHON_DOCS).is_file()
+    {
         return Ok(());
     }
     let root = output_of("id", &["-u"]).is_some_and(|id| id.trim() == "0");
@@ -145,5 +156,11 @@ fn browser() -> Result<(), String> {
         command
     };
     run(&mut apt(&["update"]))?;
-    run(&mut apt(&["install", "-y", "chromium", "chromium-driver"]))
+    run(&mut apt(&[
+        "install",
+        "-y",
+        "chromium",
+        "chromium-driver",
+        "python3.11-doc",
+    ]))
 }

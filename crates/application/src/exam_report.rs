@@ -1,11 +1,9 @@
 //! The readiness report at the end of an interview exam.
 
-use quiz_domain::{AttemptResult, Bank, Chapter, Response, Score};
+use quiz_domain::{AttemptResult, Bank, Chapter, ReadingLink, Response, Score};
 
 use crate::keyed_list::{self, KeyedList};
 
-/// A chapter scoring under this share (in percent) is one to reread.
-pub const REREAD_BELOW_PERCENT: u32 = 60;
 const TOPICS_SHOWN: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +22,18 @@ pub struct ExamReport {
     pub weak_topics: Vec<(String, Score)>,
     /// Every answer, book by book, with the time it took.
     pub answers: Vec<(String, Response)>,
-    /// Chapters scoring under `REREAD_BELOW_PERCENT`.
-    pub reread: Vec<ChapterScore>,
+    /// The reading list: each chapter with a missed question, in the
+    /// order first asked, with the sections behind its missed questions.
+    pub reading_list: Vec<ReadingGroup>,
+}
+
+/// A chapter with missed questions and the places to read about them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadingGroup {
+    pub chapter: ChapterScore,
+    /// Each section once, with how many missed questions point to it, the
+    /// most first.
+    pub sections: Vec<(ReadingLink, u32)>,
 }
 
 fn tally(score: &mut Score, correct: bool) {
@@ -41,6 +49,8 @@ impl ExamReport {
         let mut chapters: Vec<ChapterScore> = Vec::new();
         let mut topics: KeyedList<Score> = Vec::new();
         let mut answers = Vec::new();
+        // Per chapter (by its index in `chapters`), the links of its misses.
+        let mut missed_links: Vec<(usize, ReadingLink)> = Vec::new();
         for attempt in attempts {
             let bank = banks.iter().find(|b| b.book.id == attempt.book);
             for response in &attempt.responses {
@@ -68,6 +78,9 @@ impl ExamReport {
                     chapters.len() - 1
                 });
                 tally(&mut chapters[index].score, response.correct);
+                if !response.correct {
+                    missed_links.extend(question.read.iter().map(|link| (index, link.clone())));
+                }
             }
         }
         let pick = |keep: &dyn Fn(&Score) -> bool, rank: &dyn Fn(&Score) -> (u32, u32)| {
@@ -85,19 +98,38 @@ impl ExamReport {
         let weak_topics = pick(&|s| s.percent() < 50, &|s| {
             (s.percent(), u32::MAX - s.total)
         });
-        let reread = chapters
-            .iter()
-            .filter(|c| c.score.percent() < REREAD_BELOW_PERCENT)
-            .cloned()
-            .collect();
+        let reading_list = reading_list(&chapters, &missed_links);
         ExamReport {
             chapters,
             strong_topics,
             weak_topics,
             answers,
-            reread,
+            reading_list,
         }
     }
+}
+
+fn reading_list(chapters: &[ChapterScore], missed: &[(usize, ReadingLink)]) -> Vec<ReadingGroup> {
+    chapters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.score.correct < c.score.total)
+        .map(|(index, chapter)| {
+            let mut sections: Vec<(ReadingLink, u32)> = Vec::new();
+            for (_, link) in missed.iter().filter(|(i, _)| *i == index) {
+                match sections.iter_mut().find(|(known, _)| known.url == link.url) {
+                    Some((_, count)) => *count += 1,
+                    None => sections.push((link.clone(), 1)),
+                }
+            }
+            // Stable: sections as often pointed to keep the order asked.
+            sections.sort_by_key(|(_, count)| u32::MAX - count);
+            ReadingGroup {
+                chapter: chapter.clone(),
+                sections,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -193,12 +225,81 @@ mod tests {
                 }
             )]
         );
-        assert_eq!(report.reread.len(), 1);
-        assert_eq!(report.reread[0].chapter.id, "2");
+        assert_eq!(report.reading_list.len(), 1);
+        assert_eq!(report.reading_list[0].chapter.chapter.id, "2");
         assert_eq!(
             report.answers.len(),
             4,
             "a removed question still shows with its time"
+        );
+    }
+
+    #[test]
+    fn the_reading_list_names_each_section_behind_the_misses_once_with_its_count() {
+        let link = |n: u32| ReadingLink {
+            url: format!("https://docs.python.org/3/library/s{n}.html"),
+            label: format!("Section {n}"),
+        };
+        let linked = |id: &str, chapter: &str, links: Vec<ReadingLink>| Question {
+            read: links,
+            ..tagged(id, chapter, "t")
+        };
+        let b = bank(
+            "b",
+            &["1", "2"],
+            vec![
+                linked("q1", "1", vec![link(1), link(2)]),
+                linked("q2", "1", vec![link(2)]),
+                linked("q3", "1", vec![link(3)]),
+                linked("q4", "2", vec![link(4)]),
+                linked("q5", "2", vec![]),
+            ],
+        );
+        let response = |question: &str, correct| Response {
+            question: question.into(),
+            answer: Answer::new([0]),
+            correct,
+            time_ms: None,
+        };
+        let attempt = AttemptResult {
+            id: "x-b".into(),
+            book: "b".into(),
+            mode: Mode::Interview,
+            responses: vec![
+                response("q1", false),
+                response("q2", false),
+                response("q3", true),
+                response("q4", true),
+                response("q5", false),
+            ],
+            score: Score {
+                correct: 2,
+                total: 5,
+            },
+            started_at_ms: 0,
+            finished_at_ms: 1,
+        };
+        let report = ExamReport::of(&[attempt], &[&b]);
+        let groups: Vec<(&str, Vec<(&str, u32)>)> = report
+            .reading_list
+            .iter()
+            .map(|g| {
+                (
+                    g.chapter.chapter.id.as_str(),
+                    g.sections
+                        .iter()
+                        .map(|(l, n)| (l.label.as_str(), *n))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("1", vec![("Section 2", 2), ("Section 1", 1)]),
+                // A missed question without links still names its chapter.
+                ("2", vec![]),
+            ]
         );
     }
 }

@@ -49,7 +49,7 @@ pub use exam::{
     ExamRequest, ExamSession, ExamSummary, SavedExam, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS,
     MAX_EXAM_MINUTES,
 };
-pub use exam_report::{ChapterScore, ExamReport, REREAD_BELOW_PERCENT};
+pub use exam_report::{ChapterScore, ExamReport, ReadingGroup};
 pub use export::{
     ExportedPack, ImportError, ImportReport, UnreadableCopy, EXPORT_APP, EXPORT_FORMAT,
     MAX_IMPORT_BYTES,

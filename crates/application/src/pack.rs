@@ -229,6 +229,7 @@ pub(crate) fn sample_pack() -> Bank {
         code: None,
         explanation: Some("<p>Because.</p>".into()),
         reread: Some("Week 1".into()),
+        read: Vec::new(),
         options: vec![option("a", true), option("b", false)],
         accept: Vec::new(),
     };

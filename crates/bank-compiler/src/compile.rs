@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use quiz_domain::{
     normalize_output, AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind,
-    BANK_FORMAT,
+    ReadingLink, BANK_FORMAT,
 };
 
 use crate::highlight::highlight_python;
@@ -191,6 +191,14 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
         code: source.code.as_deref().map(highlight_python).transpose()?,
         explanation: source.explanation.as_deref().map(render).transpose()?,
         reread: source.reread,
+        read: source
+            .read
+            .iter()
+            .map(|link| ReadingLink {
+                url: link.url.clone(),
+                label: link.label.clone(),
+            })
+            .collect(),
         options,
         // Normalised once here, so the app shows the expected output clean.
         accept: source.accept.iter().map(|a| normalize_output(a)).collect(),

@@ -501,6 +501,7 @@ mod tests {
             code: None,
             explanation: None,
             reread: None,
+            read: Vec::new(),
             accept: Vec::new(),
             options: options
                 .iter()

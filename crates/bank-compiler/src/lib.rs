@@ -6,6 +6,7 @@ mod compile;
 pub mod fairness;
 mod highlight;
 mod markdown;
+pub mod reading;
 mod snippets;
 mod source;
 
@@ -15,6 +16,11 @@ pub use compile::{compile_file, Claim, Compiled, FileProblem, Snippet};
 pub use snippets::{check_all as check_snippets, python};
 
 use quiz_domain::{validate_banks, Catalog};
+
+/// The indexes reading links are checked against (content/reading).
+pub fn reading_dir() -> PathBuf {
+    content_dir().join("reading")
+}
 
 /// The content folder of this checkout.
 pub fn content_dir() -> PathBuf {

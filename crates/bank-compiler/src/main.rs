@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bank_compiler::fairness::{self, Fairness};
-use bank_compiler::{check_snippets, compile_all, content_dir, source_files, write_banks};
+use bank_compiler::reading::{self, LinkReport, ReadingIndex, PYTHON_DOCS_DIR};
+use bank_compiler::{
+    check_snippets, compile_all, content_dir, reading_dir, source_files, write_banks,
+};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -115,10 +118,15 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
         .map(|c| fairness::judge(&c.bank, &c.length_cue_reasons))
         .collect();
     println!("{}", fairness::table(&reports));
-    let giveaways = giveaway_lines(&selected, &reports);
+    let mut giveaways = giveaway_lines(&selected, &reports);
+    if content == content_dir() {
+        let links = reading_links(&selected)?;
+        println!("{}", reading::table(&links));
+        giveaways.extend(link_problem_lines(&selected, &links));
+    }
     if !giveaways.is_empty() {
         let message = format!(
-            "{}\n{} giveaway(s) a test-wise solver can use (content/AUTHORING.md, \"Fair options\")",
+            "{}\n{} problem(s): giveaways a test-wise solver can use, or reading links (content/AUTHORING.md, \"Fair options\" and \"Reading links\")",
             giveaways.join("\n"),
             giveaways.len()
         );
@@ -144,6 +152,28 @@ fn giveaway_lines(compiled: &[&bank_compiler::Compiled], reports: &[Fairness]) -
             report
                 .problems()
                 .into_iter()
+                .map(move |problem| format!("{}: {problem}", c.path.display()))
+        })
+        .collect()
+}
+
+/// The shipped banks' reading links, checked offline.
+fn reading_links(compiled: &[&bank_compiler::Compiled]) -> Result<Vec<LinkReport>, String> {
+    let index = ReadingIndex::load(&reading_dir(), Path::new(PYTHON_DOCS_DIR))?;
+    Ok(compiled
+        .iter()
+        .map(|c| reading::check_bank(&c.bank, &index))
+        .collect())
+}
+
+fn link_problem_lines(compiled: &[&bank_compiler::Compiled], links: &[LinkReport]) -> Vec<String> {
+    compiled
+        .iter()
+        .zip(links)
+        .flat_map(|(c, report)| {
+            report
+                .problems
+                .iter()
                 .map(move |problem| format!("{}: {problem}", c.path.display()))
         })
         .collect()

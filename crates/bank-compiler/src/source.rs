@@ -41,6 +41,9 @@ pub struct SourceQuestion {
     pub code: Option<String>,
     pub explanation: Option<String>,
     pub reread: Option<String>,
+    /// Where to read about the question's point, best first.
+    #[serde(default)]
+    pub read: Vec<SourceLink>,
     /// Why the right option may be much longer than every wrong one.
     pub length_cue_ok: Option<String>,
     /// Absent from typed questions.
@@ -49,6 +52,13 @@ pub struct SourceQuestion {
     /// Typed questions: the outputs accepted.
     #[serde(default)]
     pub accept: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLink {
+    pub url: String,
+    pub label: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -425,5 +425,27 @@ fn no_bank_gives_its_answers_away() {
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let excused: usize = banks.iter().map(|c| c.length_cue_reasons.len()).sum();
-    assert!(excused <= 5, "{excused} questions carry length_cue_ok; at most 5 may");
+    assert!(
+        excused <= 5,
+        "{excused} questions carry length_cue_ok; at most 5 may"
+    );
+}
+
+/// Every question names a place to read, and every link resolves to a page
+/// and section of an index, the Python docs or the reviewed list.
+#[test]
+fn every_question_links_a_section_that_exists() {
+    use bank_compiler::reading::{check_bank, table, ReadingIndex, PYTHON_DOCS_DIR};
+    let index = ReadingIndex::load(
+        &bank_compiler::reading_dir(),
+        std::path::Path::new(PYTHON_DOCS_DIR),
+    )
+    .expect("the reading indexes load");
+    let reports: Vec<_> = compiled()
+        .iter()
+        .map(|c| check_bank(&c.bank, &index))
+        .collect();
+    println!("{}", table(&reports));
+    let problems: Vec<&String> = reports.iter().flat_map(|r| &r.problems).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
 }

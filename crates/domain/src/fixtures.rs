@@ -17,6 +17,7 @@ pub fn question(id: &str, kind: QuestionKind, correct: &[usize]) -> Question {
         code: None,
         explanation: None,
         reread: None,
+        read: Vec::new(),
         accept: Vec::new(),
         options: (0..3)
             .map(|i| AnswerOption {

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answer::Answer;
+use crate::reading::ReadingLink;
 use crate::typed_output::output_matches;
 
 /// How a question is asked and how many options may be chosen.
@@ -87,6 +88,9 @@ pub struct Question {
     pub explanation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reread: Option<String>,
+    /// Where to read about the question's point, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<ReadingLink>,
     /// Choices to pick from, or for order questions the steps in their
     /// correct order; none for typed questions.
     #[serde(default)]

@@ -3,6 +3,7 @@ use std::fmt;
 
 use crate::bank::Bank;
 use crate::question::{Question, QuestionKind};
+use crate::reading::MAX_READING_LINKS;
 use crate::similarity::{near_duplicate, normalized_words};
 use crate::typed_output::normalize_output;
 
@@ -164,6 +165,20 @@ fn question_problems(question: &Question, chapter_ids: &[&str]) -> Vec<FieldProb
         QuestionKind::Typed => problems.extend(typed_problems(question)),
         QuestionKind::Order => problems.extend(order_problems(question)),
         _ => problems.extend(choice_problems(question)),
+    }
+    if question.read.len() > MAX_READING_LINKS {
+        problems.push((
+            "read",
+            format!(
+                "names {} places to read; at most {MAX_READING_LINKS} are allowed",
+                question.read.len()
+            ),
+        ));
+    }
+    for (index, link) in question.read.iter().enumerate() {
+        if let Some(problem) = link.problem() {
+            problems.push(("read", format!("link {}: {problem}", index + 1)));
+        }
     }
     if question.kind != QuestionKind::Typed && !question.accept.is_empty() {
         problems.push((
@@ -394,6 +409,7 @@ mod tests {
             code: None,
             explanation: None,
             reread: None,
+            read: Vec::new(),
             options: vec![option("a", true), option("b", false)],
             accept: Vec::new(),
         }

@@ -14,7 +14,10 @@ use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
 use quiz_domain::{Bank, Question, QuestionKind};
 
+pub mod cold_load;
 pub mod packs;
+pub mod quizdown_page;
+pub mod shaped_server;
 pub mod transfer;
 pub mod views;
 

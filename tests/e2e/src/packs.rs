@@ -57,6 +57,7 @@ pub fn hostile_pack() -> Bank {
         code: None,
         explanation: Some(payload(&format!("{id} explanation"))),
         reread: Some(payload(&format!("{id} reread"))),
+        read: Vec::new(),
         options: Vec::new(),
         accept: Vec::new(),
     };

@@ -1,0 +1,65 @@
+//! The places to read about a question: after its answer, in the results
+//! review and in the readiness report. Each opens in a new tab, says which
+//! site it leads to, and is announced as external.
+
+use leptos::prelude::*;
+use quiz_domain::ReadingLink;
+
+use crate::adapters::connection::is_online;
+use crate::ui::html_text::escape;
+
+/// Said to screen readers after each link's label.
+const EXTERNAL: &str = ", external site, opens in a new tab";
+const NEEDS_CONNECTION: &str = "These links need a connection.";
+
+#[component]
+pub fn ReadingLinks(links: Vec<ReadingLink>) -> impl IntoView {
+    let online = RwSignal::new(is_online());
+    let on_change = move |_| online.set(is_online());
+    let listeners = [
+        window_event_listener(leptos::ev::online, on_change),
+        window_event_listener(leptos::ev::offline, on_change),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+    let items = links
+        .into_iter()
+        .filter_map(|link| {
+            let host = link.host()?.to_owned();
+            Some(view! {
+                <li>
+                    <a href=link.url target="_blank" rel="noopener noreferrer">
+                        {link.label}<span class="visually-hidden">{EXTERNAL}</span>
+                    </a>
+                    " " <span class="link-host">{host}</span>
+                </li>
+            })
+        })
+        .collect_view();
+    view! {
+        <div class="reading">
+            <p class="reading-title">"Read more"</p>
+            <ul class="reading-links">{items}</ul>
+            <p class="offline-note" hidden=move || online.get()>{NEEDS_CONNECTION}</p>
+        </div>
+    }
+}
+
+/// One link as escaped HTML, for the reports built as strings.
+pub fn reading_link_html(link: &ReadingLink, note: &str) -> Option<String> {
+    let host = link.host()?;
+    Some(format!(
+        r#"<li><a href="{}" target="_blank" rel="noopener noreferrer">{}<span class="visually-hidden">{EXTERNAL}</span></a> <span class="link-host">{}</span>{}</li>"#,
+        escape(&link.url),
+        escape(&link.label),
+        escape(host),
+        escape(note)
+    ))
+}
+
+/// The offline word for the reports built as strings, shown only offline.
+pub fn offline_note_html() -> String {
+    format!(
+        r#"<p class="offline-note"{}>{NEEDS_CONNECTION}</p>"#,
+        if is_online() { " hidden" } else { "" }
+    )
+}
