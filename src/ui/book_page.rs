@@ -7,6 +7,7 @@ use crate::ui::focus::focus_page_when_ready;
 use crate::ui::form_values::input_values;
 use crate::ui::score_text::score_text;
 use crate::ui::topic_practice::TopicPractice;
+use crate::ui::where_to_read::WhereToReadSection;
 
 const QUIZ_LENGTHS: [usize; 3] = [5, DEFAULT_QUIZ_LENGTH, 20];
 
@@ -105,6 +106,7 @@ pub fn BookPage(book: String) -> impl IntoView {
                                 </ul>
                             })
                         }}
+                        <WhereToReadSection book=entry.book.id.clone()/>
                     }.into_any()
                 }
             }}

@@ -32,3 +32,4 @@ mod score_text;
 mod site_frame;
 mod topic_practice;
 mod typed_answer;
+mod where_to_read;

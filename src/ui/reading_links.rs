@@ -1,6 +1,7 @@
 //! The places to read about a question: after its answer, in the results
-//! review and in the readiness report. Each opens in a new tab, says which
-//! site it leads to, and is announced as external.
+//! review and in the readiness report, and where to read a book, on its
+//! page. Each opens in a new tab, says which site it leads to, and is
+//! announced as external.
 
 use leptos::prelude::*;
 use quiz_domain::ReadingLink;
@@ -14,13 +15,18 @@ const NEEDS_CONNECTION: &str = "These links need a connection.";
 
 #[component]
 pub fn ReadingLinks(links: Vec<ReadingLink>) -> impl IntoView {
-    let online = RwSignal::new(is_online());
-    let on_change = move |_| online.set(is_online());
-    let listeners = [
-        window_event_listener(leptos::ev::online, on_change),
-        window_event_listener(leptos::ev::offline, on_change),
-    ];
-    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+    view! {
+        <div class="reading">
+            <p class="reading-title">"Read more"</p>
+            <ReadingLinkList links/>
+            <OfflineNote/>
+        </div>
+    }
+}
+
+/// The links as a list; one without a plain https host is left out.
+#[component]
+pub fn ReadingLinkList(links: Vec<ReadingLink>) -> impl IntoView {
     let items = links
         .into_iter()
         .filter_map(|link| {
@@ -35,13 +41,20 @@ pub fn ReadingLinks(links: Vec<ReadingLink>) -> impl IntoView {
             })
         })
         .collect_view();
-    view! {
-        <div class="reading">
-            <p class="reading-title">"Read more"</p>
-            <ul class="reading-links">{items}</ul>
-            <p class="offline-note" hidden=move || online.get()>{NEEDS_CONNECTION}</p>
-        </div>
-    }
+    view! { <ul class="reading-links">{items}</ul> }
+}
+
+/// Shown while the browser is offline, beside links it cannot open then.
+#[component]
+pub fn OfflineNote() -> impl IntoView {
+    let online = RwSignal::new(is_online());
+    let on_change = move |_| online.set(is_online());
+    let listeners = [
+        window_event_listener(leptos::ev::online, on_change),
+        window_event_listener(leptos::ev::offline, on_change),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+    view! { <p class="offline-note" hidden=move || online.get()>{NEEDS_CONNECTION}</p> }
 }
 
 /// One link as escaped HTML, for the reports built as strings.

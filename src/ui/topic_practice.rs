@@ -10,8 +10,7 @@ use crate::state::app_state;
 use crate::ui::html_text::escape;
 
 /// Practice of one topic: the book's topics, listed when the person opens
-/// the list (the bank is downloaded then, not with the page), each with its
-/// mastery and a link to a quiz on it.
+/// the list, each with its mastery and a link to a quiz on it.
 #[component]
 pub fn TopicPractice(book: String) -> impl IntoView {
     let state = app_state();

@@ -8,10 +8,13 @@ use crate::{run, workspace};
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 /// npm packages the build, tests and bench use, installed together into
-/// tools/: binaryen's wasm-opt for Trunk, axe-core for the accessibility
-/// audit, quizdown's browser build for the bench's reference quiz page.
-const NPM_TOOLS: [(&str, &str); 3] = [
+/// tools/: binaryen's wasm-opt for Trunk, esbuild to minify the loader the
+/// page inlines, axe-core for the accessibility audit, quizdown's browser
+/// build for the bench's reference quiz page (esbuild's version is the one
+/// quizdown brings, so npm installs it once).
+const NPM_TOOLS: [(&str, &str); 4] = [
     ("binaryen", "132.0.0"),
+    ("esbuild", "0.19.12"),
     ("axe-core", "4.14.1"),
     ("quizdown", "0.4.1"),
 ];

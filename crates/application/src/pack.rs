@@ -5,7 +5,7 @@
 //! field, and every field the app shows as HTML is rewritten by
 //! `sanitize_html`, so the pages can show a pack as they show a book.
 
-use quiz_domain::{validate_bank, Bank, Book, Chapter, QuestionKind, BANK_FORMAT};
+use quiz_domain::{validate_bank, Bank, Book, Chapter, QuestionKind, WhereToRead, BANK_FORMAT};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -41,6 +41,8 @@ pub fn pack_size_problem(bytes: usize) -> Option<String> {
 #[derive(Deserialize)]
 struct PackParts {
     book: Book,
+    #[serde(default)]
+    where_to_read: Option<WhereToRead>,
     chapters: Vec<Chapter>,
     questions: Vec<Box<RawValue>>,
 }
@@ -81,6 +83,7 @@ pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
     let mut bank = Bank {
         format: BANK_FORMAT,
         book: parts.book,
+        where_to_read: parts.where_to_read,
         chapters: parts.chapters,
         questions,
     };
@@ -205,6 +208,25 @@ fn label_problems(bank: &Bank) -> Vec<String> {
         if let Some(reread) = &question.reread {
             check(name("reread"), reread, MAX_LABEL_CHARS);
         }
+        for link in &question.read {
+            check(name("read"), &link.label, MAX_LABEL_CHARS);
+        }
+    }
+    if let Some(places) = &bank.where_to_read {
+        for link in places.links() {
+            check(
+                "field \"where_to_read\"".into(),
+                &link.label,
+                MAX_LABEL_CHARS,
+            );
+        }
+        if let Some(free) = &places.free_edition {
+            check(
+                "field \"where_to_read\"".into(),
+                &free.licence,
+                MAX_LABEL_CHARS,
+            );
+        }
     }
     problems
 }
@@ -242,6 +264,7 @@ pub(crate) fn sample_pack() -> Bank {
             edition: None,
             summary: "Questions for week 1.".into(),
         },
+        where_to_read: None,
         chapters: vec![Chapter {
             id: "week-1".into(),
             title: "Week 1".into(),

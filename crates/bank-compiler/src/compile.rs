@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 
 use quiz_domain::{
     normalize_output, AnswerOption, Bank, Book, Chapter, Problem, Question, QuestionKind,
-    ReadingLink, BANK_FORMAT,
+    BANK_FORMAT,
 };
 
 use crate::highlight::highlight_python;
 use crate::markdown::{literal, render, render_inline};
-use crate::source::{parse, SourceBank, SourceQuestion};
+use crate::source::{parse, SourceBank, SourceLink, SourceQuestion, SourceWhereToRead};
 
 /// An output or typed question's claim, to be checked against CPython.
 #[derive(Clone, Debug)]
@@ -110,6 +110,7 @@ fn compile(source: SourceBank, path: &Path) -> Result<Compiled, Vec<Problem>> {
             edition: source.book.edition,
             summary: source.book.summary,
         },
+        where_to_read: source.book.where_to_read.map(SourceWhereToRead::compiled),
         chapters: source
             .chapters
             .into_iter()
@@ -191,14 +192,7 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
         code: source.code.as_deref().map(highlight_python).transpose()?,
         explanation: source.explanation.as_deref().map(render).transpose()?,
         reread: source.reread,
-        read: source
-            .read
-            .iter()
-            .map(|link| ReadingLink {
-                url: link.url.clone(),
-                label: link.label.clone(),
-            })
-            .collect(),
+        read: source.read.into_iter().map(SourceLink::compiled).collect(),
         options,
         // Normalised once here, so the app shows the expected output clean.
         accept: source.accept.iter().map(|a| normalize_output(a)).collect(),

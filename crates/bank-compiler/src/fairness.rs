@@ -525,6 +525,7 @@ mod tests {
                 edition: None,
                 summary: "S".into(),
             },
+            where_to_read: None,
             chapters: Vec::new(),
             questions,
         }

@@ -1,5 +1,6 @@
 //! `bank-compiler build [--content DIR] [--out DIR]`: validate and write the
-//! bank files (Trunk runs this after each build, into its staging folder).
+//! bank files (Trunk runs this after each build, into its staging folder);
+//! a shipped bank that a test-wise solver can game is refused here too.
 //! `bank-compiler check [--content DIR] [FILE...]`: validate, and run the
 //! output and typed snippets of the given files (all files when none is given) with
 //! CPython. `--content` defaults to this checkout's content/ folder.
@@ -71,6 +72,19 @@ fn build(content: &Path, args: &[String]) -> Result<String, String> {
         _ => return Err(USAGE.into()),
     };
     let compiled = compile_everything(content)?;
+    let all: Vec<_> = compiled.iter().collect();
+    let giveaways = located(&all, fairness_reports(&all).iter().map(Fairness::problems));
+    if !giveaways.is_empty() {
+        let message = format!(
+            "{}\n{} giveaway(s) a test-wise solver can use (content/AUTHORING.md, \"Fair options\"; `bank-compiler check` prints the table)",
+            giveaways.join("\n"),
+            giveaways.len()
+        );
+        if content == content_dir() {
+            return Err(message);
+        }
+        eprintln!("warning: {message}");
+    }
     write_banks(&compiled, &out)?;
     let count: usize = compiled.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
@@ -113,16 +127,13 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
             lines.len()
         ));
     }
-    let reports: Vec<Fairness> = selected
-        .iter()
-        .map(|c| fairness::judge(&c.bank, &c.length_cue_reasons))
-        .collect();
+    let reports = fairness_reports(&selected);
     println!("{}", fairness::table(&reports));
-    let mut giveaways = giveaway_lines(&selected, &reports);
+    let mut giveaways = located(&selected, reports.iter().map(Fairness::problems));
     if content == content_dir() {
         let links = reading_links(&selected)?;
         println!("{}", reading::table(&links));
-        giveaways.extend(link_problem_lines(&selected, &links));
+        giveaways.extend(located(&selected, links.into_iter().map(|l| l.problems)));
     }
     if !giveaways.is_empty() {
         let message = format!(
@@ -143,17 +154,10 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
     ))
 }
 
-/// Each giveaway as `path: problem`.
-fn giveaway_lines(compiled: &[&bank_compiler::Compiled], reports: &[Fairness]) -> Vec<String> {
+fn fairness_reports(compiled: &[&bank_compiler::Compiled]) -> Vec<Fairness> {
     compiled
         .iter()
-        .zip(reports)
-        .flat_map(|(c, report)| {
-            report
-                .problems()
-                .into_iter()
-                .map(move |problem| format!("{}: {problem}", c.path.display()))
-        })
+        .map(|c| fairness::judge(&c.bank, &c.length_cue_reasons))
         .collect()
 }
 
@@ -166,14 +170,17 @@ fn reading_links(compiled: &[&bank_compiler::Compiled]) -> Result<Vec<LinkReport
         .collect())
 }
 
-fn link_problem_lines(compiled: &[&bank_compiler::Compiled], links: &[LinkReport]) -> Vec<String> {
+/// Each bank's problems as `path: problem`, the banks in `compiled`'s order.
+fn located(
+    compiled: &[&bank_compiler::Compiled],
+    problems: impl Iterator<Item = Vec<String>>,
+) -> Vec<String> {
     compiled
         .iter()
-        .zip(links)
-        .flat_map(|(c, report)| {
-            report
-                .problems
-                .iter()
+        .zip(problems)
+        .flat_map(|(c, found)| {
+            found
+                .into_iter()
                 .map(move |problem| format!("{}: {problem}", c.path.display()))
         })
         .collect()

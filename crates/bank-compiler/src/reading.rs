@@ -219,6 +219,21 @@ pub fn check_bank(bank: &Bank, index: &ReadingIndex) -> LinkReport {
         questions: bank.questions.len(),
         ..LinkReport::default()
     };
+    match &bank.where_to_read {
+        None => report.problems.push(
+            "the book names no place to read it ([book.where_to_read], content/AUTHORING.md)"
+                .into(),
+        ),
+        Some(where_to_read) => {
+            for link in where_to_read.links() {
+                if let Err(problem) = index.check(link) {
+                    report
+                        .problems
+                        .push(format!("where to read the book: {problem}"));
+                }
+            }
+        }
+    }
     for question in &bank.questions {
         if question.read.is_empty() {
             report.problems.push(format!(
@@ -367,7 +382,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_without_a_link_is_named() {
+    fn a_book_or_question_without_a_link_is_named() {
         let mut bank = quiz_domain::Bank {
             format: 1,
             book: quiz_domain::Book {
@@ -377,6 +392,7 @@ mod tests {
                 edition: None,
                 summary: "S".into(),
             },
+            where_to_read: None,
             chapters: Vec::new(),
             questions: Vec::new(),
         };
@@ -395,8 +411,9 @@ mod tests {
         let report = check_bank(&bank, &index());
         assert_eq!(report.with_links, 1);
         assert_eq!(report.checked_against_python_docs, 1);
-        assert_eq!(report.problems.len(), 1);
-        assert!(report.problems[0].starts_with("question q: names no place to read"));
+        assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+        assert!(report.problems[0].starts_with("the book names no place to read it"));
+        assert!(report.problems[1].starts_with("question q: names no place to read"));
         assert!(
             table(&[report]).contains("1 of 2 questions with links; by host: docs.python.org 1")
         );

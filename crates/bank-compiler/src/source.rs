@@ -1,6 +1,7 @@
 //! The human-written TOML format, as described in content/AUTHORING.md.
 //! Unknown fields are errors so that a typo cannot silently drop data.
 
+use quiz_domain::{FreeEdition, ReadingLink, WhereToRead};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -19,6 +20,46 @@ pub struct SourceBook {
     pub authors: String,
     pub edition: Option<String>,
     pub summary: String,
+    pub where_to_read: Option<SourceWhereToRead>,
+}
+
+/// `[book.where_to_read]`: a free edition, or a publisher's page and free
+/// companions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceWhereToRead {
+    pub free_edition: Option<SourceFreeEdition>,
+    pub publisher: Option<SourceLink>,
+    #[serde(default)]
+    pub companions: Vec<SourceLink>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFreeEdition {
+    pub url: String,
+    pub label: String,
+    pub licence: String,
+}
+
+impl SourceWhereToRead {
+    pub fn compiled(self) -> WhereToRead {
+        WhereToRead {
+            free_edition: self.free_edition.map(|free| FreeEdition {
+                link: ReadingLink {
+                    url: free.url,
+                    label: free.label,
+                },
+                licence: free.licence,
+            }),
+            publisher: self.publisher.map(SourceLink::compiled),
+            companions: self
+                .companions
+                .into_iter()
+                .map(SourceLink::compiled)
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +100,15 @@ pub struct SourceQuestion {
 pub struct SourceLink {
     pub url: String,
     pub label: String,
+}
+
+impl SourceLink {
+    pub fn compiled(self) -> ReadingLink {
+        ReadingLink {
+            url: self.url,
+            label: self.label,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -182,6 +182,45 @@ why = "w"
     );
 }
 
+/// A quiz pack may link any https page, never a script or a document of
+/// its own making.
+#[test]
+fn a_pack_link_that_is_not_https_is_refused() {
+    let problems = compile_source(
+        "links",
+        r#"
+[[questions]]
+id = "b-links"
+chapter = "1"
+topics = ["t"]
+difficulty = 1
+type = "true-false"
+prompt = "Links are checked."
+read = [
+  { url = "https://any-site.example/page#part", label = "Fine" },
+  { url = "javascript:alert(1)", label = "Script" },
+  { url = "data:text/html,<b>x</b>", label = "Document" },
+]
+[[questions.options]]
+text = "True"
+correct = true
+why = "w"
+[[questions.options]]
+text = "False"
+why = "w"
+"#,
+    )
+    .err()
+    .expect("script and data links fail");
+    assert_eq!(
+        problems,
+        [
+            "question b-links: link 2: \"javascript:alert(1)\" is not an https address with a host name",
+            "question b-links: link 3: \"data:text/html,<b>x</b>\" is not an https address with a host name",
+        ]
+    );
+}
+
 #[test]
 fn a_typed_question_compiles_with_its_accepted_outputs_normalised_and_checked() {
     let compiled = compile_source(
@@ -349,7 +388,7 @@ fn the_pack_schema_accepts_every_compiled_bank_and_refuses_broken_packs() {
         .iter()
         .map(|bank| (bank["book"]["id"].to_string(), bank.clone(), true))
         .collect();
-    let refused: [(&str, BreakPack); 7] = [
+    let refused: [(&str, BreakPack); 10] = [
         ("another format", |p| p["format"] = 2.into()),
         ("no book", |p| {
             drop(p.as_object_mut().unwrap().remove("book"))
@@ -372,6 +411,16 @@ fn the_pack_schema_accepts_every_compiled_bank_and_refuses_broken_packs() {
             )
         }),
         ("no questions", |p| p["questions"] = serde_json::json!([])),
+        ("a javascript: reading link", |p| {
+            p["questions"][0]["read"][0]["url"] = "javascript:alert(1)".into()
+        }),
+        ("a data: reading link", |p| {
+            p["questions"][0]["read"][0]["url"] = "data:text/html,<p>x</p>".into()
+        }),
+        ("a book both free and sold", |p| {
+            p["where_to_read"]["publisher"] =
+                serde_json::json!({ "url": "https://publisher.example/", "label": "Buy it" })
+        }),
     ];
     for (name, change) in refused {
         cases.push((name.to_owned(), broken(change), false));
@@ -448,4 +497,58 @@ fn every_question_links_a_section_that_exists() {
     println!("{}", table(&reports));
     let problems: Vec<&String> = reports.iter().flat_map(|r| &r.problems).collect();
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// A quiz pack whose keys are always the longest option: `build` writes it
+/// and warns, naming the cue; the shipped banks get the same lines as a
+/// refusal (`no_bank_gives_its_answers_away` holds them to it).
+#[test]
+fn building_a_gamed_pack_warns_of_each_giveaway() {
+    let dir = std::env::temp_dir().join(format!("bank-test-gamed-{}", std::process::id()));
+    let out = dir.join("out");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut source = String::from(
+        "[book]\nid = \"gamed\"\ntitle = \"Gamed\"\nauthors = \"A\"\nsummary = \"S\"\n\n\
+         [[chapters]]\nid = \"1\"\ntitle = \"One\"\n",
+    );
+    for n in 0..4 {
+        source.push_str(&format!(
+            "\n[[questions]]\nid = \"gamed-{n}\"\nchapter = \"1\"\ntopics = [\"t\"]\n\
+             difficulty = 1\ntype = \"single\"\nprompt = \"Which container number {n}?\"\n\
+             explanation = \"Because.\"\n"
+        ));
+        for (text, correct) in [
+            ("The one that is far longer than every other option", true),
+            ("A set", false),
+            ("A dict", false),
+            ("A list", false),
+        ] {
+            source.push_str(&format!(
+                "[[questions.options]]\ntext = \"{text}\"\ncorrect = {correct}\nwhy = \"w\"\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("gamed.toml"), source).unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_bank-compiler"))
+        .arg("--content")
+        .arg(&dir)
+        .arg("build")
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    let written = out.join("gamed.json").is_file();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(run.status.success(), "a pack is written: {stderr}");
+    assert!(written, "gamed.json is written");
+    assert!(stderr.starts_with("warning: "), "{stderr}");
+    assert!(
+        stderr.contains("\"longest option\" scores 100 %"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("question gamed-0: the right option is"),
+        "{stderr}"
+    );
 }

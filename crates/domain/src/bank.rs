@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::question::Question;
+use crate::where_to_read::WhereToRead;
 
 /// The version of the compiled bank format; bump it with a migration note in
 /// content/AUTHORING.md when the shape changes.
@@ -27,6 +28,10 @@ pub struct Chapter {
 pub struct Bank {
     pub format: u32,
     pub book: Book,
+    /// The book's page shows it. Kept beside the book rather than in it so
+    /// that the catalog, which the home page's Wasm reads, has no reader of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub where_to_read: Option<WhereToRead>,
     pub chapters: Vec<Chapter>,
     pub questions: Vec<Question>,
 }

@@ -69,6 +69,7 @@ pub fn bank(id: &str, chapters: &[&str], questions: Vec<Question>) -> Bank {
             edition: None,
             summary: "S".into(),
         },
+        where_to_read: None,
         chapters: chapters
             .iter()
             .map(|id| Chapter {

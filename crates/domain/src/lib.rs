@@ -19,6 +19,7 @@ mod selection;
 mod similarity;
 mod typed_output;
 mod validation;
+mod where_to_read;
 
 pub use answer::{Answer, AnswerError};
 pub use attempt::{Attempt, AttemptError, AttemptResult, Response};
@@ -33,3 +34,4 @@ pub use selection::{option_order, select_exam, select_questions};
 pub use similarity::{near_duplicate, normalized_words};
 pub use typed_output::{normalize_output, output_matches};
 pub use validation::{is_slug, validate_bank, validate_banks, Problem};
+pub use where_to_read::{FreeEdition, WhereToRead};

@@ -73,6 +73,15 @@ pub fn validate_bank(bank: &Bank) -> Vec<Problem> {
             report(None, field, format!("book {name} is empty"));
         }
     }
+    if let Some(where_to_read) = &bank.where_to_read {
+        for problem in where_to_read.problems() {
+            report(
+                None,
+                "where_to_read",
+                format!("where to read the book: {problem}"),
+            );
+        }
+    }
     // Lists, not hash sets: a bank is small, and the app runs this on packs,
     // where hashing would add kilobytes of Wasm.
     let mut chapter_ids: Vec<&str> = Vec::new();
@@ -481,6 +490,31 @@ mod tests {
                     "single question needs exactly one correct option, found 2".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn where_to_read_the_book_is_checked_like_reading_links() {
+        let mut b = bank("b", vec![question("b-one", "Why?")]);
+        b.where_to_read = Some(crate::WhereToRead {
+            free_edition: None,
+            publisher: Some(crate::ReadingLink {
+                url: "javascript:alert(1)".into(),
+                label: "Buy it".into(),
+            }),
+            companions: Vec::new(),
+        });
+        let fields: Vec<(&str, String)> = validate_bank(&b)
+            .into_iter()
+            .map(|p| (p.field, p.message))
+            .collect();
+        assert_eq!(
+            fields,
+            [(
+                "where_to_read",
+                "where to read the book: \"javascript:alert(1)\" is not an https address with a host name"
+                    .into()
+            )]
         );
     }
 

@@ -10,8 +10,8 @@ use e2e::packs::{
     PACK_PROGRESS_KEY,
 };
 use e2e::{
-    answer_question_of, bank, click, dist_dir, find, question_on_screen, run_js, text,
-    wait_for_text, with_browser, StaticSite,
+    answer_question, answer_question_of, click, dist_dir, find, run_js, text, wait_for_text,
+    with_browser, StaticSite,
 };
 use fantoccini::Client;
 use quiz_application::EMBED_PARAMETERS;
@@ -105,29 +105,6 @@ async fn wait_until_the_frame_fits(client: &Client, shown: &str) {
     assert_ne!(heights.1, 320, "the frame left its initial 20rem");
 }
 
-/// Answers the question on screen in the frame, rightly or not.
-async fn answer(client: &Client, right: bool) {
-    let id = question_on_screen(client).await;
-    let bank = bank("fluent-python");
-    let question = bank.question(&id).expect("a question of the bank");
-    let correct = question.correct_answer().choices().to_vec();
-    let choices = if right {
-        correct
-    } else {
-        vec![(0..question.options.len())
-            .find(|i| !correct.contains(i))
-            .expect("a wrong option")]
-    };
-    for index in choices {
-        click(
-            client,
-            &format!(".options .option:nth-child({}) label", index + 1),
-        )
-        .await;
-    }
-    click(client, "#check").await;
-}
-
 #[tokio::test]
 async fn the_frame_fits_its_content_and_the_host_hears_the_score() {
     let app = StaticSite::serve(&dist_dir());
@@ -155,10 +132,10 @@ async fn the_frame_fits_its_content_and_the_host_hears_the_score() {
             client.find(fantoccini::Locator::Css(".site-header")).await.is_err(),
             "no site header in the frame"
         );
-        answer(&client, true).await;
+        answer_question(&client, "fluent-python", true).await;
         wait_for_text(&client, ".feedback .verdict", |t| t == "Correct.").await;
         click(&client, "#next").await;
-        answer(&client, false).await;
+        answer_question(&client, "fluent-python", false).await;
         wait_for_text(&client, ".feedback .verdict", |t| t == "Not quite.").await;
         click(&client, "#next").await;
         wait_for_text(&client, "#score", |t| t == "1 of 2 (50%)").await;
@@ -224,7 +201,7 @@ async fn commands_are_obeyed_from_the_host_origin_only() {
         client.goto(&host.page_url("course.html")).await.unwrap();
         events(&client, "quiz:ready").await;
         enter_quiz_frame(&client).await;
-        answer(&client, true).await;
+        answer_question(&client, "fluent-python", true).await;
         click(&client, "#next").await;
         wait_for_text(&client, "#progress-label", |t| t == "Question 2 of 2").await;
         // Listens after the app, so once it has seen the third site's
@@ -290,7 +267,7 @@ async fn a_sandboxed_frame_runs_the_quiz_in_memory_and_says_so() {
         client.goto(&host.page_url("course.html")).await.unwrap();
         find(&client, "#quiz").await.enter_frame().await.unwrap();
         wait_for_text(&client, ".notice", |t| t.contains("cannot be saved")).await;
-        answer(&client, true).await;
+        answer_question(&client, "fluent-python", true).await;
         wait_for_text(&client, "#score", |t| t == "1 of 1 (100%)").await;
         assert!(
             client
