@@ -307,28 +307,13 @@ pub enum SiteData {
     Blocked,
 }
 
-/// Runs `test` with a fresh headless Chromium, then closes the browser and
-/// chromedriver whether the test passed or panicked.
-pub async fn with_browser_set_up<F, Fut>(scheme: Scheme, site_data: SiteData, test: F)
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let port = free_port();
-    let driver = Command::new(chromedriver())
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot start {}: {e} (run `cargo xtask setup`)",
-                chromedriver()
-            )
-        });
-    let _driver = Process(driver);
-    wait_for_port(port, "chromedriver");
-    let profile = std::env::temp_dir().join(format!("e2e-chromium-{}-{port}", std::process::id()));
+/// Chromium's options: headless, without the background connections this
+/// machine's closed network refuses, in `scheme`, with its own profile.
+fn browser_capabilities(
+    scheme: Scheme,
+    site_data: SiteData,
+    profile: &Path,
+) -> serde_json::Map<String, serde_json::Value> {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:loggingPrefs".into(),
@@ -352,11 +337,51 @@ where
             }
         }),
     );
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session with headless Chromium");
+    capabilities
+}
+
+/// Runs `test` with a fresh headless Chromium, then closes the browser and
+/// chromedriver whether the test passed or panicked.
+pub async fn with_browser_set_up<F, Fut>(scheme: Scheme, site_data: SiteData, test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let mut attempt = 1;
+    let (client, _driver, profile) = loop {
+        let port = free_port();
+        let driver = Process(
+            Command::new(chromedriver())
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "cannot start {}: {e} (run `cargo xtask setup`)",
+                        chromedriver()
+                    )
+                }),
+        );
+        wait_for_port(port, "chromedriver");
+        let profile =
+            std::env::temp_dir().join(format!("e2e-chromium-{}-{port}", std::process::id()));
+        match ClientBuilder::new(HttpConnector::new())
+            .capabilities(browser_capabilities(scheme, site_data, &profile))
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => break (client, driver, profile),
+            // Two tests running at once can be given the same free port, or
+            // a driver can drop its first connection while the browser
+            // starts: a new driver on a new port, twice at most.
+            Err(error) if attempt < 3 => {
+                eprintln!("starting the browser again after: {error}");
+                attempt += 1;
+            }
+            Err(error) => panic!("a WebDriver session with headless Chromium: {error}"),
+        }
+    };
     let outcome = AssertUnwindSafe(test(client.clone())).catch_unwind().await;
     let _ = client.close().await;
     let _ = std::fs::remove_dir_all(&profile);

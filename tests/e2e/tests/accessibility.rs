@@ -1,7 +1,7 @@
 //! axe-core on every page and view state, in light and dark: zero
-//! violations. Also no horizontal page scroll from 320 to 1920 px, with a
-//! screenshot of each view at 375, 768 and 1280 px saved to
-//! target/screenshots as a test artefact.
+//! violations. Also no horizontal page scroll and no header control over
+//! another from 320 to 1920 px, with a screenshot of each view at 375, 768
+//! and 1280 px saved to target/screenshots as a test artefact.
 
 use e2e::views::{open_view, VIEWS};
 use e2e::{axe_violations, dist_dir, run_js, with_browser_in, workspace_dir, Scheme, StaticSite};
@@ -36,6 +36,20 @@ async fn every_view_passes_axe_in_the_dark_scheme() {
 }
 
 const WIDTHS: [u32; 5] = [320, 375, 768, 1280, 1920];
+
+/// The header's title, links and the theme switch whose boxes (each line
+/// of a wrapped link on its own) meet another's, as "a / b" lines.
+const OVERLAPPING_HEADER_CONTROLS: &str = r#"
+    const shown = [...document.querySelectorAll('.site-header .brand, .site-header nav a, #theme-switch')]
+        .filter(e => !e.hidden && e.getClientRects().length);
+    const boxes = shown.flatMap(e => [...e.getClientRects()].map(r => [e.textContent.trim(), r]));
+    const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const found = [];
+    boxes.forEach(([name, box], i) => boxes.slice(i + 1).forEach(([other, second]) => {
+        if (name !== other && meet(box, second)) found.push(name + " / " + other);
+    }));
+    return found;
+"#;
 const SCREENSHOT_WIDTHS: [u32; 3] = [375, 768, 1280];
 
 async fn layouts(scheme: Scheme) {
@@ -44,6 +58,7 @@ async fn layouts(scheme: Scheme) {
     std::fs::create_dir_all(&out).unwrap();
     with_browser_in(scheme, |client| async move {
         let mut overflowing = Vec::new();
+        let mut overlapping = Vec::new();
         for width in WIDTHS {
             client.set_window_size(width, 900).await.unwrap();
             for view in VIEWS {
@@ -53,6 +68,9 @@ async fn layouts(scheme: Scheme) {
                 if scroll > client_width {
                     overflowing.push(format!("{view} at {width}px: {scroll}px wide in a {client_width}px window"));
                 }
+                for pair in run_js(&client, OVERLAPPING_HEADER_CONTROLS).await.as_array().unwrap() {
+                    overlapping.push(format!("{view} at {width}px: {}", pair.as_str().unwrap()));
+                }
                 if SCREENSHOT_WIDTHS.contains(&width) {
                     let name = format!("{view}-{width}-{}.png", format!("{scheme:?}").to_lowercase());
                     std::fs::write(out.join(name), client.screenshot().await.unwrap()).unwrap();
@@ -60,6 +78,7 @@ async fn layouts(scheme: Scheme) {
             }
         }
         assert!(overflowing.is_empty(), "horizontal page scroll:\n{}", overflowing.join("\n"));
+        assert!(overlapping.is_empty(), "header controls over one another:\n{}", overlapping.join("\n"));
     })
     .await;
 }
