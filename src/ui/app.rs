@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
                 Route::InterviewReport { exam } => view! { <InterviewReportPage exam/> }.into_any(),
                 Route::Packs => view! { <PacksPage/> }.into_any(),
                 Route::LoadPack(url) => view! { <PackLoadPage url/> }.into_any(),
-                Route::Invalid { reason } => view! { <InvalidLink reason/> }.into_any(),
+                Route::Invalid { reason, instead } => view! { <InvalidLink reason instead/> }.into_any(),
                 // Not reached: a hash change to an embed reloads the page.
                 Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
             }}
@@ -75,11 +75,17 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn InvalidLink(reason: String) -> impl IntoView {
+fn InvalidLink(reason: String, instead: Option<Box<Route>>) -> impl IntoView {
+    let instead = instead.map(|route| {
+        let hash = route.to_hash();
+        let shown = hash.clone();
+        view! { <p class="instead">"Perhaps you meant " <a href=hash>{shown}</a>"."</p> }
+    });
     view! {
         <section class="page">
             <h1 tabindex="-1" data-autofocus="">"This link does not lead anywhere"</h1>
             <p role="alert">"The address could not be read: " {reason} "."</p>
+            {instead}
             <p><a href="#/">"Go to the list of books"</a></p>
         </section>
     }

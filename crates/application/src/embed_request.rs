@@ -5,7 +5,7 @@ use crate::pack_url::PackUrl;
 use crate::quiz_request::QuizRequest;
 use crate::route::Route;
 use crate::theme::Theme;
-use crate::url_query::{percent_decode, percent_encode};
+use crate::url_query::{percent_decode, percent_encode, query_pairs};
 
 /// Every parameter of an embed link with the values it takes, in the order
 /// the help lists them.
@@ -49,7 +49,6 @@ impl EmbedRequest {
         let mut book = None;
         let mut pack = None;
         let mut quiz_query = Vec::new();
-        let mut seen = Vec::new();
         let mut embed = EmbedRequest {
             quiz: QuizRequest::new("", 0, 0),
             pack: None,
@@ -57,14 +56,9 @@ impl EmbedRequest {
             show_explanations: true,
             origin: None,
         };
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        for (name, raw) in query_pairs(query)? {
             let value = percent_decode(raw)
                 .ok_or_else(|| format!("the value of {name} is not correctly URL-encoded"))?;
-            if seen.contains(&name) {
-                return Err(format!("{name} is given twice"));
-            }
-            seen.push(name);
             match name {
                 "book" if is_slug(&value) => book = Some(value),
                 "book" => {
@@ -254,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             problem("pack=https://a.example/p.json&pack=https://b.example/p.json"),
-            "pack is given twice"
+            "the link gives \"pack\" twice; give each parameter once"
         );
     }
 
@@ -333,7 +327,10 @@ mod tests {
             problem("book=fp&origin=https%3A%2F%2Fcourse.example%2F"),
             "origin must be the host page's origin (scheme, host and optional port, nothing after them), such as https://course.example, not \"https://course.example/\""
         );
-        assert_eq!(problem("book=fp&count=5&count=6"), "count is given twice");
+        assert_eq!(
+            problem("book=fp&count=5&count=6"),
+            "the link gives \"count\" twice; give each parameter once"
+        );
         assert_eq!(
             problem("book=fp&origin=%E2%8"),
             "the value of origin is not correctly URL-encoded"

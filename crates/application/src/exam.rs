@@ -11,6 +11,7 @@ use quiz_domain::{
 use crate::quiz_request::{question_count, seed};
 use crate::session::OptionMark;
 use crate::shown_options::shown_options;
+use crate::url_query::query_pairs;
 
 pub const DEFAULT_EXAM_QUESTIONS: usize = 30;
 pub const DEFAULT_EXAM_MINUTES: u32 = 30;
@@ -44,8 +45,7 @@ impl ExamRequest {
             minutes: DEFAULT_EXAM_MINUTES,
             seed: 0,
         };
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for (name, value) in query_pairs(query)? {
             match name {
                 "books" => {
                     request.books = value.split(',').map(str::to_owned).collect();

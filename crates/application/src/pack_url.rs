@@ -3,7 +3,7 @@
 //! out), so a link cannot make the app read `javascript:`, `data:` or
 //! `file:` addresses, nor send a user name and password somewhere.
 
-use crate::url_query::{percent_decode, percent_encode};
+use crate::url_query::{percent_decode, percent_encode, query_pairs, shortened};
 
 /// Longer addresses are refused: no pack needs one, and a page that shows
 /// the address in a message must stay readable.
@@ -20,16 +20,12 @@ impl PackUrl {
     /// percent-encoded. The error says what is wrong.
     pub fn from_query(query: &str) -> Result<PackUrl, String> {
         let mut url = None;
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        for (name, raw) in query_pairs(query)? {
             if name != "url" {
                 return Err(format!(
                     "the link has a parameter \"{}\": it takes only url",
                     shortened(name)
                 ));
-            }
-            if url.is_some() {
-                return Err("the link gives url twice".into());
             }
             url = Some(
                 percent_decode(raw)
@@ -103,14 +99,6 @@ impl PackUrl {
 }
 
 /// The start of a long value, for messages that quote it.
-fn shortened(text: &str) -> String {
-    const SHOWN: usize = 80;
-    match text.char_indices().nth(SHOWN) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,7 +177,7 @@ mod tests {
         assert_eq!(refusal("url="), "the pack's address is empty");
         assert_eq!(
             refusal("url=https://a.example/p.json&url=https://b.example/p.json"),
-            "the link gives url twice"
+            "the link gives \"url\" twice; give each parameter once"
         );
         assert_eq!(
             refusal("src=https://a.example/p.json"),

@@ -1,6 +1,8 @@
 use quiz_domain::{is_slug, Mode};
 use serde::{Deserialize, Serialize};
 
+use crate::url_query::query_pairs;
+
 pub const DEFAULT_QUIZ_LENGTH: usize = 10;
 pub const MAX_QUIZ_LENGTH: usize = 200;
 /// The modes a one-book quiz link can ask for; interviews have their own.
@@ -84,8 +86,7 @@ impl QuizRequest {
     pub fn from_query(book: String, query: &str) -> Result<QuizRequest, String> {
         // Without a seed every reload would draw a new quiz; 0 is as good as any.
         let mut request = QuizRequest::new(book, DEFAULT_QUIZ_LENGTH, 0);
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for (name, value) in query_pairs(query)? {
             match name {
                 "count" => request.count = question_count(value)?,
                 "seed" => request.seed = seed(value)?,

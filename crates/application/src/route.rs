@@ -8,6 +8,7 @@ use crate::embed_request::EmbedRequest;
 use crate::exam::ExamRequest;
 use crate::pack_url::PackUrl;
 use crate::quiz_request::QuizRequest;
+use crate::url_query::shortened;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -41,9 +42,11 @@ pub enum Route {
     /// A link that loads a pack from a URL (`#/pack?url=…`); a malformed
     /// one keeps its reason, which the page shows.
     LoadPack(Result<PackUrl, String>),
-    /// A link the app cannot follow, with the reason to show.
+    /// A link the app cannot follow, with the reason to show, and the link
+    /// the person probably meant when there is one.
     Invalid {
         reason: String,
+        instead: Option<Box<Route>>,
     },
 }
 
@@ -59,6 +62,29 @@ fn segments(path: &str) -> Vec<&str> {
 fn invalid(reason: impl Into<String>) -> Route {
     Route::Invalid {
         reason: reason.into(),
+        instead: None,
+    }
+}
+
+/// `route`, for a page that takes no parameters, unless the link gives
+/// some: then what the page takes, and for a book's page the quiz link the
+/// same parameters make, which is what such a link usually meant.
+fn without_query(route: Route, path: &str, query: &str) -> Route {
+    if query.is_empty() {
+        return route;
+    }
+    let instead = match &route {
+        Route::Book { book } => QuizRequest::from_query(book.clone(), query)
+            .ok()
+            .map(|quiz| Box::new(Route::Quiz(quiz))),
+        _ => None,
+    };
+    Route::Invalid {
+        reason: format!(
+            "the page #{path} takes no parameters, and the link gives \"{}\"",
+            shortened(query)
+        ),
+        instead,
     }
 }
 
@@ -67,38 +93,40 @@ impl Route {
     /// without building the route: the home page's own Wasm leaves the
     /// rest of the router out.
     pub fn leads_home(hash: &str) -> bool {
-        segments(path_and_query(hash).0).is_empty()
+        let (path, query) = path_and_query(hash);
+        segments(path).is_empty() && query.is_empty()
     }
 
     /// Reads `location.hash` (with or without its leading `#`).
     pub fn parse(hash: &str) -> Route {
         let (path, query) = path_and_query(hash);
         let segments = segments(path);
+        let takes_none = |route: Route| without_query(route, path, query);
         match segments.as_slice() {
-            [] => Route::Home,
+            [] => takes_none(Route::Home),
             ["book", book, rest @ ..] if is_slug(book) => {
                 let book = book.to_string();
                 match rest {
-                    [] => Route::Book { book },
+                    [] => takes_none(Route::Book { book }),
                     ["quiz"] => parse_quiz(book, query),
                     _ => invalid(format!("there is no page \"{path}\"")),
                 }
             }
             ["book", book, ..] => invalid(format!("\"{book}\" is not a book id")),
-            ["progress"] => Route::Progress,
-            ["interview"] => Route::Interviews,
+            ["progress"] => takes_none(Route::Progress),
+            ["interview"] => takes_none(Route::Interviews),
             ["interview", "exam"] => {
                 ExamRequest::from_query(query).map_or_else(invalid, Route::Interview)
             }
-            ["interview", exam] if is_slug(exam) => Route::InterviewReport {
+            ["interview", exam] if is_slug(exam) => takes_none(Route::InterviewReport {
                 exam: exam.to_string(),
-            },
+            }),
             ["embed"] => Route::Embed(EmbedRequest::from_query(query)),
-            ["packs"] => Route::Packs,
+            ["packs"] => takes_none(Route::Packs),
             ["pack"] => Route::LoadPack(PackUrl::from_query(query)),
-            ["results", attempt] if is_slug(attempt) => Route::Results {
+            ["results", attempt] if is_slug(attempt) => takes_none(Route::Results {
                 attempt: attempt.to_string(),
-            },
+            }),
             _ => invalid(format!("there is no page \"{path}\"")),
         }
     }
@@ -205,6 +233,61 @@ mod tests {
     }
 
     #[test]
+    fn every_route_refuses_a_parameter_given_twice_in_the_same_words() {
+        let twice =
+            |name: &str| format!("the link gives \"{name}\" twice; give each parameter once");
+        assert_eq!(
+            Route::parse("#/book/fp/quiz?count=5&seed=1&count=6"),
+            invalid(twice("count"))
+        );
+        assert_eq!(
+            Route::parse("#/interview/exam?books=fp&seed=1&seed=2"),
+            invalid(twice("seed"))
+        );
+        assert_eq!(
+            Route::parse("#/embed?book=fp&count=5&count=6"),
+            Route::Embed(Err(twice("count")))
+        );
+        assert_eq!(
+            Route::parse("#/pack?url=https://a.example/p.json&url=https://b.example/p.json"),
+            Route::LoadPack(Err(twice("url")))
+        );
+    }
+
+    #[test]
+    fn a_query_on_a_page_that_takes_none_says_so_and_offers_the_quiz_link() {
+        assert_eq!(
+            Route::parse("#/book/fluent-python?count=5"),
+            Route::Invalid {
+                reason: "the page #/book/fluent-python takes no parameters, and the link gives \"count=5\"".into(),
+                instead: Some(Box::new(Route::Quiz(QuizRequest::new("fluent-python", 5, 0)))),
+            }
+        );
+        assert_eq!(
+            Route::parse("#/book/fluent-python?colour=red"),
+            invalid("the page #/book/fluent-python takes no parameters, and the link gives \"colour=red\"")
+        );
+        for hash in [
+            "#/?x=1",
+            "#/progress?book=fp",
+            "#/interview?x",
+            "#/packs?url=a",
+            "#/results/a-1?x",
+            "#/interview/interview-1?x",
+        ] {
+            match Route::parse(hash) {
+                Route::Invalid {
+                    reason,
+                    instead: None,
+                } => {
+                    assert!(reason.contains("takes no parameters"), "{hash}: {reason}")
+                }
+                other => panic!("{hash} parsed as {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn a_quiz_link_without_parameters_has_defaults() {
         assert_eq!(
             Route::parse("#/book/fluent-python/quiz"),
@@ -250,7 +333,7 @@ mod tests {
     #[test]
     fn malformed_links_say_what_is_wrong() {
         let reason = |hash: &str| match Route::parse(hash) {
-            Route::Invalid { reason } => reason,
+            Route::Invalid { reason, .. } => reason,
             other => panic!("{hash} parsed as {other:?}"),
         };
         assert_eq!(reason("#/nowhere"), "there is no page \"/nowhere\"");

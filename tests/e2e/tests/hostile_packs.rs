@@ -85,7 +85,7 @@ fn corpus() -> Vec<Case> {
         case("credentials in the URL", Link("#/pack?url=https://user:secret@course.example/p.json".into()), "the pack's address may not carry a user name or password"),
         case("broken percent-encoding", Link("#/pack?url=%E0%A4".into()), "the pack's address is not correctly URL-encoded (%XX)"),
         case("unknown parameter", Link("#/pack?url=https://course.example/p.json&onload=alert(1)".into()), "the link has a parameter \"onload\": it takes only url"),
-        case("url given twice", Link("#/pack?url=https://a.example/p.json&url=https://b.example/p.json".into()), "the link gives url twice"),
+        case("url given twice", Link("#/pack?url=https://a.example/p.json&url=https://b.example/p.json".into()), "the link gives \"url\" twice; give each parameter once"),
         case("markup in the URL", Link("#/pack?url=https://%22%3E%3Cimg%20src=x%20onerror=window.__pwned=1%3E".into()), "may not contain spaces, control or non-ASCII characters"),
         case("https to a server that speaks no TLS", Link("#/pack?url=https://127.0.0.1:9/p.json".into()), "the request failed"),
         // Broken packs.
