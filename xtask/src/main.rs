@@ -1,13 +1,14 @@
 //! Project tooling, run as `cargo xtask <command>`:
 //!
 //! - `setup`: installs what is missing (wasm32 target, Trunk 0.21,
-//!   wasm-bindgen-cli matching the pinned crate, npm's binaryen wasm-opt
-//!   and axe-core, Python's jsonschema, Debian's Chromium and
-//!   ChromeDriver) and skips what is there.
+//!   wasm-bindgen-cli matching the pinned crate, npm's binaryen wasm-opt,
+//!   esbuild, axe-core and quizdown, Python's jsonschema, Debian's
+//!   Chromium, ChromeDriver and Python 3.11 docs) and skips what is there.
 //! - `build`: the release build into dist/.
 //! - `serve`: builds and serves the app on http://127.0.0.1:8080/.
 //! - `test`: every test: native, in-browser adapter tests, end to end.
-//! - `bench`: sizes of what the first page loads and median timings.
+//! - `bench`: sizes of what the first page loads, median timings, and cold
+//!   first visits under a shaped link beside a quizdown page.
 //! - `stage`: Trunk's post-build hook (banks, CSP, offline file list).
 
 mod setup;

@@ -74,17 +74,11 @@ fn build(content: &Path, args: &[String]) -> Result<String, String> {
     let compiled = compile_everything(content)?;
     let all: Vec<_> = compiled.iter().collect();
     let giveaways = located(&all, fairness_reports(&all).iter().map(Fairness::problems));
-    if !giveaways.is_empty() {
-        let message = format!(
-            "{}\n{} giveaway(s) a test-wise solver can use (content/AUTHORING.md, \"Fair options\"; `bank-compiler check` prints the table)",
-            giveaways.join("\n"),
-            giveaways.len()
-        );
-        if content == content_dir() {
-            return Err(message);
-        }
-        eprintln!("warning: {message}");
-    }
+    refuse_or_warn(
+        content,
+        &giveaways,
+        "giveaway(s) a test-wise solver can use (content/AUTHORING.md, \"Fair options\"; `bank-compiler check` prints the table)",
+    )?;
     write_banks(&compiled, &out)?;
     let count: usize = compiled.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
@@ -135,23 +129,31 @@ fn check(content: &Path, files: &[String]) -> Result<String, String> {
         println!("{}", reading::table(&links));
         giveaways.extend(located(&selected, links.into_iter().map(|l| l.problems)));
     }
-    if !giveaways.is_empty() {
-        let message = format!(
-            "{}\n{} problem(s): giveaways a test-wise solver can use, or reading links (content/AUTHORING.md, \"Fair options\" and \"Reading links\")",
-            giveaways.join("\n"),
-            giveaways.len()
-        );
-        if content == content_dir() {
-            return Err(message);
-        }
-        eprintln!("warning: {message}");
-    }
+    refuse_or_warn(
+        content,
+        &giveaways,
+        "problem(s): giveaways a test-wise solver can use, or reading links (content/AUTHORING.md, \"Fair options\" and \"Reading links\")",
+    )?;
     let questions: usize = selected.iter().map(|c| c.bank.questions.len()).sum();
     Ok(format!(
         "ok: {} bank(s), {questions} questions valid, {} output and typed snippets match CPython",
         selected.len(),
         snippets.len()
     ))
+}
+
+/// The app's own banks are refused for `problems`; a quiz pack (another
+/// `--content` folder) is warned of them.
+fn refuse_or_warn(content: &Path, problems: &[String], what: &str) -> Result<(), String> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let message = format!("{}\n{} {what}", problems.join("\n"), problems.len());
+    if content == content_dir() {
+        return Err(message);
+    }
+    eprintln!("warning: {message}");
+    Ok(())
 }
 
 fn fairness_reports(compiled: &[&bank_compiler::Compiled]) -> Vec<Fairness> {
