@@ -22,6 +22,7 @@ mod memory;
 mod memory_host_page;
 mod pack;
 mod pack_html;
+mod pack_shape;
 mod pack_shelf;
 mod pack_url;
 mod ports;

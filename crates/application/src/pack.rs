@@ -5,12 +5,11 @@
 //! field, and every field the app shows as HTML is rewritten by
 //! `sanitize_html`, so the pages can show a pack as they show a book.
 
-use quiz_domain::{validate_bank, Bank, Book, Chapter, QuestionKind, WhereToRead, BANK_FORMAT};
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use quiz_domain::{validate_bank, Bank, QuestionKind};
 
 use crate::content::read;
 use crate::pack_html::sanitize_html;
+use crate::pack_shape::{shape_problems, Json};
 use crate::quiz_request::MAX_QUIZ_LENGTH;
 
 /// A pack is refused above this size, before it is parsed.
@@ -36,57 +35,27 @@ pub fn pack_size_problem(bytes: usize) -> Option<String> {
     })
 }
 
-/// A pack whose questions are parsed one by one, so that a malformed
-/// question is named in the message.
-#[derive(Deserialize)]
-struct PackParts {
-    book: Book,
-    #[serde(default)]
-    where_to_read: Option<WhereToRead>,
-    chapters: Vec<Chapter>,
-    questions: Vec<Box<RawValue>>,
-}
-
-/// A question's id, when one can be read from a malformed question.
-#[derive(Deserialize)]
-struct QuestionId {
-    id: Option<String>,
-}
-
 /// Reads a pack; `built_in` are the ids of the app's own books, which a
 /// pack may not take. The error lists every problem found.
 pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
     if let Some(problem) = pack_size_problem(json.len()) {
         return Err(vec![problem]);
     }
-    let parts: PackParts = read(json, "pack").map_err(|problem| vec![problem])?;
-    if parts.questions.len() > MAX_PACK_QUESTIONS {
+    let tree: Json = serde_json::from_str(json)
+        .map_err(|error| vec![format!("the pack is not valid JSON ({error})")])?;
+    let shape = shape_problems(&tree);
+    if !shape.is_empty() {
+        return Err(listed(shape));
+    }
+    // The shape was checked above, so what is left to refuse is the rules.
+    let mut bank: Bank = read(json, "pack").map_err(|problem| vec![problem])?;
+    if bank.questions.len() > MAX_PACK_QUESTIONS {
         return Err(vec![format!(
             "the pack has {} questions; a pack can have {MAX_PACK_QUESTIONS} at most",
-            parts.questions.len()
+            bank.questions.len()
         )]);
     }
     let mut problems = Vec::new();
-    let mut questions = Vec::with_capacity(parts.questions.len());
-    for (index, raw) in parts.questions.iter().enumerate() {
-        let name = match serde_json::from_str::<QuestionId>(raw.get()) {
-            Ok(QuestionId { id: Some(id) }) => format!("question {id:?}"),
-            _ => format!("question {}", index + 1),
-        };
-        if let Some(question) = part(raw, &name, &mut problems) {
-            questions.push(question);
-        }
-    }
-    if !problems.is_empty() {
-        return Err(listed(problems));
-    }
-    let mut bank = Bank {
-        format: BANK_FORMAT,
-        book: parts.book,
-        where_to_read: parts.where_to_read,
-        chapters: parts.chapters,
-        questions,
-    };
     sanitize(&mut bank);
     problems.extend(label_problems(&bank));
     if built_in.contains(&bank.book.id) {
@@ -111,22 +80,6 @@ pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
     } else {
         Err(listed(problems))
     }
-}
-
-/// Parses one part of the pack, noting what is wrong with it under `name`.
-fn part<T: serde::de::DeserializeOwned>(
-    raw: &RawValue,
-    name: &str,
-    problems: &mut Vec<String>,
-) -> Option<T> {
-    serde_json::from_str(raw.get())
-        .map_err(|error| {
-            // The line and column would be within the part, not the file.
-            let text = error.to_string();
-            let text = text.rsplit_once(" at line ").map_or(&*text, |(t, _)| t);
-            problems.push(format!("{name}: {text}"));
-        })
-        .ok()
 }
 
 /// The first `PROBLEMS_LISTED` problems, and how many more there are.
@@ -234,7 +187,7 @@ fn label_problems(bank: &Bank) -> Vec<String> {
 /// A pack's questions as the test corpus and the schema describe them.
 #[cfg(test)]
 pub(crate) fn sample_pack() -> Bank {
-    use quiz_domain::{AnswerOption, Question};
+    use quiz_domain::{AnswerOption, Book, Chapter, Question, BANK_FORMAT};
     let option = |text: &str, correct: bool| AnswerOption {
         text: text.into(),
         correct,
@@ -308,34 +261,43 @@ mod tests {
             problems("{\"format\":2}"),
             ["the pack has format 2, this app reads format 1"]
         );
-        assert_eq!(problems("[]"), ["the pack has no format version"]);
         assert_eq!(
-            problems("{\"format\":1,\"book\":{}}"),
-            ["the pack is malformed (missing field `id` at line 1 column 21)"]
+            problems("[]"),
+            ["the pack: expected an object, found a list"]
+        );
+        assert_eq!(
+            problems("{\"format\":1,\"book\":{}}")[..2],
+            [
+                "book.id: missing (expected a string)",
+                "book.title: missing (expected a string)"
+            ]
         );
     }
 
     #[test]
-    fn a_malformed_question_is_named() {
+    fn a_malformed_question_is_named_by_its_path() {
         let mut value = json(&sample_pack());
         value = value.replacen("\"kind\":\"single\"", "\"kind\":\"essay\"", 1);
         value = value.replacen("\"<p>Prompt of cp-two</p>\"", "7", 1);
         let found = problems(&value);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
-            found[0].starts_with("question \"cp-one\": unknown variant `essay`, expected one of"),
+            found[0].starts_with("questions[0].kind: expected one of single, multiple,"),
             "{found:?}"
         );
         assert_eq!(
             found[1],
-            "question \"cp-two\": invalid type: integer `7`, expected a string"
+            "questions[1].prompt: expected a string, found the number 7"
         );
         let nameless = json(&sample_pack()).replacen("\"id\":\"cp-one\",", "", 1);
-        assert_eq!(problems(&nameless), ["question 1: missing field `id`"]);
+        assert_eq!(
+            problems(&nameless),
+            ["questions[0].id: missing (expected a string)"]
+        );
         let bad_book = json(&sample_pack()).replacen("\"title\":\"A course pack\",", "", 1);
         assert_eq!(
             problems(&bad_book),
-            ["the pack is malformed (missing field `title` at line 1 column 95)"]
+            ["book.title: missing (expected a string)"]
         );
     }
 

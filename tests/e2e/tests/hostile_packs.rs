@@ -94,13 +94,16 @@ fn corpus() -> Vec<Case> {
         file("not JSON", Served("html.json"), "<html><script>window.__pwned='html'</script></html>".into(), "the pack is not valid JSON"),
         file("wrong format number", Served("format-2.json"), pack_with(|p| p.format = 2), "the pack has format 2, this app reads format 1"),
         file("no format number", Served("no-format.json"), "{\"book\":{}}".into(), "the pack has no format version"),
-        file("a missing field", Served("no-chapters.json"), to_json(&course_pack()).replacen("\"chapters\"", "\"chapitres\"", 1), "missing field `chapters`"),
+        file("a missing field", Served("no-chapters.json"), to_json(&course_pack()).replacen("\"chapters\"", "\"chapitres\"", 1), "chapters: missing (expected a list)"),
+        file("a format as a string", Served("format-string.json"), to_json(&course_pack()).replacen("\"format\":1", "\"format\":\"1\"", 1), "format: expected the number 1, found the string \"1\""),
+        file("a key given twice", Served("key-twice.json"), to_json(&course_pack()).replacen("\"format\":1", "\"format\":1,\"format\":1", 1), "the pack: the key \"format\" is given twice"),
+        file("a difficulty as a string", Served("difficulty.json"), to_json(&course_pack()).replacen("\"difficulty\":", "\"difficulty\":\"2\",\"was\":", 1), "questions[0].difficulty: expected 1, 2 or 3, found the string \"2\""),
         file("a duplicate question id", Served("duplicate.json"), pack_with(|p| p.questions[1].id = p.questions[0].id.clone()), &format!("question \"{first_id}\": field \"id\": this id is used twice")),
         file("no correct option", Served("no-correct.json"), pack_with(|p| {
             let q = p.questions.iter_mut().find(|q| q.kind == QuestionKind::Single || q.kind == QuestionKind::Output).expect("a single-answer question");
             q.options.iter_mut().for_each(|o| o.correct = false);
         }), "needs exactly one correct option, found 0"),
-        file("an unknown kind", Served("essay.json"), to_json(&course_pack()).replacen("\"kind\":\"", "\"kind\":\"essay\",\"was\":\"", 1), "unknown variant `essay`"),
+        file("an unknown kind", Served("essay.json"), to_json(&course_pack()).replacen("\"kind\":\"", "\"kind\":\"essay\",\"was\":\"", 1), "questions[0].kind: expected one of single, multiple, true-false, output, typed, order, found the string \"essay\""),
         file("an oversized pack", Served("huge.json"), format!("{{\"format\":1,\"padding\":\"{}\"}}", "x".repeat(1_100_000)), "the pack is 1075 KB; a pack can be 1024 KB (1 MiB) at most"),
         file("too many questions", Served("many.json"), pack_with(|p| {
             let q = p.questions[0].clone();
