@@ -116,6 +116,7 @@ const embedded = location.hash.startsWith("#/embed");
 // The theme switch cycles the system's scheme, light and dark, and is
 // remembered in this browser (when storage is allowed). It lives outside
 // the Wasm so the chosen theme applies before the app has loaded.
+// Named with every other stored key in crates/application/src/storage.rs.
 const THEME_KEY = "python-architect-quiz.theme";
 const THEMES = ["system", "light", "dark"];
 

@@ -5,7 +5,7 @@
 
 use crate::home_summary::HomeSummary;
 use crate::ports::KeyValueStore;
-use crate::progress_book::{PACK_PROGRESS_KEY, PROGRESS_KEY, UNFINISHED_KEY};
+use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_KEY, UNFINISHED_KEY};
 use crate::unfinished::ResumeOffer;
 
 /// How many of each record's latest stored values the home page keeps for

@@ -33,6 +33,7 @@ mod route;
 mod session;
 mod settings;
 mod shown_options;
+mod storage;
 mod theme;
 mod transfer;
 mod unfinished;
@@ -68,19 +69,19 @@ pub use pack::{
 pub use pack_html::sanitize_html;
 pub use pack_shelf::{
     LinkedPack, LoadedPack, PackAdded, PackShelf, MAX_STORED_PACKS, MAX_STORED_PACK_BYTES,
-    PACKS_KEY,
 };
 pub use pack_url::{PackUrl, MAX_PACK_URL_CHARS};
 pub use ports::{Clock, HostPage, KeyValueStore, StoreError};
 pub use progress::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
-pub use progress_book::{
-    ProgressBook, StorageNotice, EXAM_KEY, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY,
-    UNFINISHED_KEY,
-};
+pub use progress_book::{ProgressBook, StorageNotice};
 pub use quiz_request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW_SESSION_LENGTH};
 pub use route::Route;
 pub use session::{OptionMark, Phase, QuizSession};
 pub use settings::Settings;
+pub use storage::{
+    EXAM_KEY, PACKS_KEY, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY, THEME_KEY,
+    UNFINISHED_KEY,
+};
 pub use theme::Theme;
 pub use transfer::Records;
 pub use unfinished::{ResumeOffer, UnfinishedQuiz};

@@ -12,9 +12,9 @@ use serde_json::value::RawValue;
 use crate::export::{ExportedPack, UnreadableCopy};
 use crate::pack::read_pack;
 use crate::ports::KeyValueStore;
-use crate::progress_book::{unreadable_copies, UNREADABLE_SUFFIX};
+use crate::progress_book::unreadable_copies;
+use crate::storage::{PACKS_KEY, UNREADABLE_SUFFIX};
 
-pub const PACKS_KEY: &str = "python-architect-quiz.packs";
 /// Packs kept in storage, so that they leave room for progress (browsers
 /// give a site about 5 MB).
 pub const MAX_STORED_PACKS: usize = 10;

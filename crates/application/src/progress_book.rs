@@ -7,21 +7,7 @@ use crate::progress::{ParseError, Progress};
 use crate::settings::Settings;
 use crate::unfinished::UnfinishedQuiz;
 
-pub const PROGRESS_KEY: &str = "python-architect-quiz.progress";
-/// Added to a record's key, with the time, for a copy of stored data this
-/// version could not read; such copies are exported, never overwritten.
-pub const UNREADABLE_SUFFIX: &str = ".unreadable";
-/// Unreadable progress is copied here (with the time appended) before
-/// anything new is written.
-pub const PROGRESS_BACKUP_KEY: &str = "python-architect-quiz.progress.unreadable";
-/// The progress of packs, kept apart from the app's own books so that
-/// packs, which come and go, never touch the books' record (nor its export).
-pub const PACK_PROGRESS_KEY: &str = "python-architect-quiz.pack-progress";
-
-/// The quiz in progress, saved after every answer.
-pub const UNFINISHED_KEY: &str = "python-architect-quiz.unfinished";
-/// The interview exam in progress, with the time its clock started.
-pub const EXAM_KEY: &str = "python-architect-quiz.exam";
+use crate::storage::{EXAM_KEY, PROGRESS_KEY, UNFINISHED_KEY, UNREADABLE_SUFFIX};
 
 /// What the person should be told about their stored progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -365,6 +351,7 @@ pub(crate) fn sample_result(id: &str) -> AttemptResult {
 mod tests {
     use super::*;
     use crate::memory::MemoryStore;
+    use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY};
 
     #[test]
     fn results_are_saved_and_read_back() {

@@ -92,11 +92,9 @@ mod tests {
     use super::*;
     use crate::memory::MemoryStore;
     use crate::pack::sample_pack;
-    use crate::pack_shelf::PACKS_KEY;
-    use crate::progress_book::{
-        sample_result, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY,
-    };
+    use crate::progress_book::sample_result;
     use crate::settings::Settings;
+    use crate::storage::{PACKS_KEY, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
 
     fn result(id: &str, book: &str, finished_at_ms: u64) -> AttemptResult {
         AttemptResult {
