@@ -19,7 +19,7 @@ struct FormatHeader {
     format: Option<u64>,
 }
 
-pub(crate) fn read<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, String> {
+fn read<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, String> {
     let header: FormatHeader = serde_json::from_str(json).map_err(|e| {
         if e.is_data() {
             format!("the {what} has no format version")

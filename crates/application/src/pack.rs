@@ -7,7 +7,6 @@
 
 use quiz_domain::{validate_bank, Bank, QuestionKind};
 
-use crate::content::read;
 use crate::pack_html::sanitize_html;
 use crate::pack_shape::{shape_problems, Json};
 use crate::quiz_request::MAX_QUIZ_LENGTH;
@@ -47,8 +46,10 @@ pub fn read_pack(json: &str, built_in: &[String]) -> Result<Bank, Vec<String>> {
     if !shape.is_empty() {
         return Err(listed(shape));
     }
-    // The shape was checked above, so what is left to refuse is the rules.
-    let mut bank: Bank = read(json, "pack").map_err(|problem| vec![problem])?;
+    // The shape and the format were checked above, so what is left to
+    // refuse is the rules.
+    let mut bank: Bank = serde_json::from_str(json)
+        .map_err(|error| vec![format!("the pack is malformed ({error})")])?;
     if bank.questions.len() > MAX_PACK_QUESTIONS {
         return Err(vec![format!(
             "the pack has {} questions; a pack can have {MAX_PACK_QUESTIONS} at most",
