@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{HomeSummary, ResumeOffer};
+use quiz_application::home::HomeSummary;
+use quiz_application::quiz::ResumeOffer;
 use quiz_domain::Catalog;
 
 use crate::state::Load;

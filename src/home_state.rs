@@ -3,7 +3,8 @@
 //! leaves home or another tab leaves records home cannot show.
 
 use leptos::prelude::*;
-use quiz_application::{HomeRecords, HomeSummary, HomeView, ResumeOffer};
+use quiz_application::home::{HomeRecords, HomeSummary, HomeView};
+use quiz_application::quiz::ResumeOffer;
 use quiz_domain::Catalog;
 
 use crate::adapters::app_handover;

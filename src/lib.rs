@@ -3,7 +3,7 @@
 //! `quiz-application`; this crate only wires them to the page.
 
 use adapters::browser_store::BrowserStore;
-use quiz_application::HomeRecords;
+use quiz_application::home::HomeRecords;
 
 mod adapters;
 mod home_data;

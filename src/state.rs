@@ -1,15 +1,17 @@
-//! The state the pages share, and the calls that change it. Each call goes
-//! through the application layer; this file only keeps the results in
-//! signals so the pages redraw.
+//! The state the pages share. Every rule is the application's `Library`;
+//! this file holds it, mirrors what it keeps in signals so the pages
+//! redraw, and fetches the catalog and the banks it asks for.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{
-    read_bank, read_catalog, read_pack, Clock, ExamSummary, HomeSummary, LinkedPack, LoadedPack,
-    PackAdded, PackShelf, Progress, ProgressBook, Records, Route, SavedExam, Settings,
-    StorageNotice, UnfinishedQuiz, PACK_PROGRESS_KEY, PROGRESS_KEY,
-};
+use quiz_application::content::{read_bank, read_catalog};
+use quiz_application::exam::{ExamRequest, ExamSession, SavedExam};
+use quiz_application::home::HomeSummary;
+use quiz_application::packs::{LinkedPack, LoadedPack};
+use quiz_application::progress::Progress;
+use quiz_application::quiz::{QuizRequest, QuizSession, UnfinishedQuiz};
+use quiz_application::{Clock, Library, Route};
 use quiz_domain::{AttemptResult, Bank, Catalog, CatalogEntry};
 
 use crate::adapters::app_handover;
@@ -34,83 +36,108 @@ pub async fn fetch_catalog() -> Load<Catalog> {
     }
 }
 
+/// The signals the pages read; only this file writes them.
+#[derive(Clone, Copy)]
+struct Mirror {
+    progress: RwSignal<Progress>,
+    pack_progress: RwSignal<Progress>,
+    packs: RwSignal<Vec<LoadedPack>>,
+    unfinished: RwSignal<Option<UnfinishedQuiz>>,
+}
+
+impl Mirror {
+    fn of(library: &Library<BrowserStore>) -> Mirror {
+        Mirror {
+            progress: RwSignal::new(library.progress().clone()),
+            pack_progress: RwSignal::new(library.pack_progress().clone()),
+            packs: RwSignal::new(library.packs().to_vec()),
+            unfinished: RwSignal::new(library.unfinished().cloned()),
+        }
+    }
+
+    /// Copies what changed, so only the pages showing it redraw.
+    fn show(&self, library: &Library<BrowserStore>) {
+        fn set_if_changed<T: PartialEq + Send + Sync + 'static>(
+            shown: RwSignal<T>,
+            now: &T,
+            copy: impl Fn(&T) -> T,
+        ) {
+            if shown.with_untracked(|shown| shown != now) {
+                shown.set(copy(now));
+            }
+        }
+        set_if_changed(self.progress, library.progress(), Clone::clone);
+        set_if_changed(self.pack_progress, library.pack_progress(), Clone::clone);
+        if self
+            .packs
+            .with_untracked(|shown| shown.as_slice() != library.packs())
+        {
+            self.packs.set(library.packs().to_vec());
+        }
+        let unfinished = library.unfinished().cloned();
+        set_if_changed(self.unfinished, &unfinished, Clone::clone);
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
-    pub progress: RwSignal<Progress>,
-    /// A message about stored progress the person should read.
+    /// A message about stored data the person should read.
     pub notice: RwSignal<Option<String>>,
-    pub catalog: RwSignal<Load<Catalog>>,
-    /// The quiz left before its end, offered for resuming.
-    pub unfinished: RwSignal<Option<UnfinishedQuiz>>,
-    /// The quiz packs loaded in this browser.
-    pub packs: RwSignal<Vec<LoadedPack>>,
-    /// The progress of packs, kept apart from the books' (`progress`).
-    pub pack_progress: RwSignal<Progress>,
-    progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-    pack_progress_book: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-    pack_shelf: StoredValue<PackShelf<BrowserStore>, LocalStorage>,
-    /// Banks downloaded this visit; five at most, so a list beats a map.
-    banks: StoredValue<Vec<(String, Arc<Bank>)>>,
+    pub catalog: ReadSignal<Load<Catalog>>,
+    set_catalog: WriteSignal<Load<Catalog>>,
+    /// The books' progress.
+    pub progress: ReadSignal<Progress>,
+    /// The progress of packs, kept apart from the books'.
+    pub pack_progress: ReadSignal<Progress>,
+    /// The quiz packs shown: those loaded in this browser, and an embedded one.
+    pub packs: ReadSignal<Vec<LoadedPack>>,
+    mirror: Mirror,
+    library: StoredValue<Library<BrowserStore>, LocalStorage>,
 }
 
 impl AppState {
     pub fn start() -> AppState {
-        let now_ms = BrowserClock.now_ms();
-        let (book, notice) = ProgressBook::open(BrowserStore::open(), now_ms);
-        let (pack_book, pack_notice) =
-            ProgressBook::open_at(BrowserStore::open(), PACK_PROGRESS_KEY, now_ms);
-        let (shelf, shelf_notice) = PackShelf::open(BrowserStore::open(), now_ms);
-        // A refused storage is said once, by the books' record.
-        let notice = notice.or(pack_notice).map(|n| n.message()).or(shelf_notice);
+        let mut library = Library::open(BrowserStore::open(), BrowserClock.now_ms());
+        library.take_in_held(app_handover::take_held_records);
+        let mirror = Mirror::of(&library);
+        let (catalog, set_catalog) = signal(Load::Loading);
         let state = AppState {
             route: RwSignal::new(location::current_route()),
-            progress: RwSignal::new(book.progress().clone()),
-            notice: RwSignal::new(notice),
-            catalog: RwSignal::new(Load::Loading),
-            unfinished: RwSignal::new(book.unfinished()),
-            packs: RwSignal::new(shelf.packs().cloned().collect()),
-            pack_progress: RwSignal::new(pack_book.progress().clone()),
-            progress_book: StoredValue::new_local(book),
-            pack_progress_book: StoredValue::new_local(pack_book),
-            pack_shelf: StoredValue::new_local(shelf),
-            banks: StoredValue::new(Vec::new()),
+            notice: RwSignal::new(library.take_notice()),
+            catalog,
+            set_catalog,
+            progress: mirror.progress.read_only(),
+            pack_progress: mirror.pack_progress.read_only(),
+            packs: mirror.packs.read_only(),
+            mirror,
+            library: StoredValue::new_local(library),
         };
-        state.take_in_held_records();
         leptos::task::spawn_local(async move {
             let loaded = fetch_catalog().await;
             if let Load::Ready(catalog) = &loaded {
-                state.show_packs_beside(catalog);
+                state.change(|library| library.set_catalog(catalog.clone()));
             }
-            state.catalog.set(loaded);
+            state.set_catalog.set(loaded);
         });
         state
     }
 
-    /// Takes over what the home page's own Wasm held, when it ran first
-    /// (`HomeRecords::held`).
-    fn take_in_held_records(&self) {
-        let records = [
-            (PROGRESS_KEY, self.progress_book, self.progress),
-            (
-                PACK_PROGRESS_KEY,
-                self.pack_progress_book,
-                self.pack_progress,
-            ),
-        ];
-        for (key, record, shown) in records {
-            for held in app_handover::take_held_records(key) {
-                // A value the home page saw may be damaged: its copy was or
-                // will be set aside by `ProgressBook`.
-                let Ok(held) = Progress::parse(&held) else {
-                    continue;
-                };
-                record.update_value(|book| {
-                    book.take_in(held);
-                    shown.set(book.progress().clone());
-                });
+    /// Runs `act` on the library, then shows what it changed and any
+    /// notice; `None` once the app is closing.
+    fn change<T>(&self, act: impl FnOnce(&mut Library<BrowserStore>) -> T) -> Option<T> {
+        self.library.try_update_value(|library| {
+            let done = act(library);
+            self.mirror.show(library);
+            if let Some(notice) = library.take_notice() {
+                self.notice.set(Some(notice));
             }
-        }
+            done
+        })
+    }
+
+    fn read<T>(&self, ask: impl FnOnce(&Library<BrowserStore>) -> T) -> Option<T> {
+        self.library.try_with_value(ask)
     }
 
     /// What the home page shows, from the progress held here.
@@ -119,10 +146,8 @@ impl AppState {
         let summary = Memo::new(move |_| state.progress.with(HomeSummary::of));
         let resume = Memo::new(move |_| {
             state.catalog.track();
-            state.unfinished.with(|quiz| {
-                quiz.as_ref()
-                    .map(|quiz| quiz.offer(&state.book_title(quiz.attempt.book())))
-            })
+            state.mirror.unfinished.track();
+            state.read(Library::resume_offer).flatten()
         });
         HomeData {
             catalog: self.catalog.into(),
@@ -132,30 +157,12 @@ impl AppState {
         }
     }
 
-    /// Tells the shelf the app's own books, which packs give way to.
-    fn show_packs_beside(&self, catalog: &Catalog) {
-        let books = catalog.books.iter().map(|e| e.book.id.clone()).collect();
-        let notice = self.pack_shelf.try_update_value(|shelf| {
-            let notice = shelf.beside_books(books);
-            self.packs.set(shelf.packs().cloned().collect());
-            notice
-        });
-        if let Some(Some(notice)) = notice {
-            self.notice.set(Some(notice));
-        }
-    }
-
-    fn pack(&self, id: &str) -> Option<LoadedPack> {
-        self.packs
-            .with_untracked(|packs| packs.iter().find(|p| p.bank.book.id == id).cloned())
-    }
-
     pub fn is_pack(&self, id: &str) -> bool {
-        self.pack(id).is_some()
+        self.read(|library| library.is_pack(id)).unwrap_or(false)
     }
 
     /// The record a book's or a pack's attempts are kept in.
-    pub fn progress_of(&self, book: &str) -> RwSignal<Progress> {
+    pub fn progress_of(&self, book: &str) -> ReadSignal<Progress> {
         if self.is_pack(book) {
             self.pack_progress
         } else {
@@ -163,159 +170,107 @@ impl AppState {
         }
     }
 
+    /// A finished attempt at a book or a pack.
+    pub fn attempt(&self, id: &str) -> Option<AttemptResult> {
+        self.read(|library| library.attempt(id).cloned()).flatten()
+    }
+
     /// A book of the catalog or a loaded pack, as the book page shows it.
     pub fn entry(&self, book: &str) -> Load<Option<CatalogEntry>> {
-        let pack = self.packs.with(|packs| {
-            packs
-                .iter()
-                .find(|p| p.bank.book.id == book)
-                .map(|p| CatalogEntry::of(&p.bank))
-        });
-        match (pack, self.catalog.get()) {
-            (Some(entry), _) => Load::Ready(Some(entry)),
-            (None, Load::Ready(catalog)) => Load::Ready(catalog.entry(book).cloned()),
-            (None, Load::Loading) => Load::Loading,
-            (None, Load::Failed(error)) => Load::Failed(error),
+        self.packs.track();
+        let catalog = self.catalog.get();
+        if let Some(entry) = self.read(|library| library.entry(book)).flatten() {
+            return Load::Ready(Some(entry));
+        }
+        match catalog {
+            Load::Ready(_) => Load::Ready(None),
+            Load::Loading => Load::Loading,
+            Load::Failed(error) => Load::Failed(error),
         }
     }
 
-    /// The ids of the app's own books, which no pack may take; none before
-    /// the catalog arrives (the embed page waits for it).
-    fn built_in_books(&self) -> Vec<String> {
-        self.catalog.with_untracked(|catalog| match catalog {
-            Load::Ready(catalog) => catalog.books.iter().map(|e| e.book.id.clone()).collect(),
-            _ => Vec::new(),
-        })
+    /// The title of a book of the catalog or of a pack, or its id before
+    /// it is loaded.
+    pub fn book_title(&self, book: &str) -> String {
+        self.read(|library| library.title(book))
+            .unwrap_or_else(|| book.to_owned())
     }
 
     /// Reads a pack and keeps it; returns its id, or every problem found.
     pub fn add_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        let added = self.change_shelf(|shelf, now_ms| shelf.add(json, source, now_ms))?;
-        if let Some(notice) = added.notice {
-            self.notice.set(Some(notice));
-        }
-        Ok(added.id)
+        let now_ms = self.now_ms();
+        self.change(|library| library.add_pack(json, source, now_ms))
+            .unwrap_or_else(closing)
     }
 
     /// Reads the pack a link asks for and keeps it, unless it would replace
     /// a pack of the same id loaded from elsewhere (the person decides).
     pub fn add_pack_from_link(&self, json: &str, source: &str) -> Result<LinkedPack, Vec<String>> {
-        let linked =
-            self.change_shelf(|shelf, now_ms| shelf.add_from_link(json, source, now_ms))?;
-        if let LinkedPack::Added(PackAdded {
-            notice: Some(notice),
-            ..
-        }) = &linked
-        {
-            self.notice.set(Some(notice.clone()));
-        }
-        Ok(linked)
-    }
-
-    /// Changes the shelf, given the time, and shows its packs.
-    fn change_shelf<T>(
-        &self,
-        change: impl FnOnce(&mut PackShelf<BrowserStore>, u64) -> Result<T, Vec<String>>,
-    ) -> Result<T, Vec<String>> {
         let now_ms = self.now_ms();
-        self.pack_shelf
-            .try_update_value(|shelf| {
-                let changed = change(shelf, now_ms);
-                self.packs.set(shelf.packs().cloned().collect());
-                changed
-            })
-            .ok_or_else(|| vec!["the app is closing".to_owned()])?
+        self.change(|library| library.add_pack_from_link(json, source, now_ms))
+            .unwrap_or_else(closing)
     }
 
-    /// Reads a pack embedded in another site's page and shows it for this
-    /// visit only, off the shelf: an embed must not fill the storage of the
-    /// sites it sits in with packs. Its attempts are still recorded, under
-    /// the packs' progress, as an embedded book's are under the books'.
+    /// Shows a pack embedded in another site's page for this visit only.
     pub fn add_embedded_pack(&self, json: &str, source: &str) -> Result<String, Vec<String>> {
-        let bank = Arc::new(read_pack(json, &self.built_in_books())?);
-        let id = bank.book.id.clone();
-        self.packs.update(|packs| {
-            packs.retain(|pack| pack.bank.book.id != id);
-            packs.push(LoadedPack {
-                source: source.to_owned(),
-                bank,
-            });
-        });
-        Ok(id)
+        self.change(|library| library.add_embedded_pack(json, source))
+            .unwrap_or_else(closing)
     }
 
     /// Forgets a pack and its progress.
     pub fn remove_pack(&self, id: &str) {
         let now_ms = self.now_ms();
-        let notice = self.pack_shelf.try_update_value(|shelf| {
-            let notice = shelf.remove(id, now_ms);
-            self.packs.set(shelf.packs().cloned().collect());
-            notice
-        });
-        if let Some(Some(notice)) = notice {
-            self.notice.set(Some(notice));
-        }
-        self.change_pack_progress(|book| book.reset(Some(id), now_ms));
+        self.change(|library| library.remove_pack(id, now_ms));
     }
 
     pub fn go_to(&self, route: Route) {
         location::go_to(&route);
     }
 
+    /// The quiz a link asks for, resumed when it is the one left unfinished.
+    pub async fn start_quiz(&self, request: &QuizRequest) -> Result<QuizSession, String> {
+        let bank = self.bank(&request.book).await?;
+        let now_ms = self.now_ms();
+        self.read(|library| library.start_quiz(&bank, request, now_ms))
+            .unwrap_or_else(|| Err("The app is closing.".into()))
+    }
+
+    /// The result of a quiz answered to its end, not yet recorded.
+    pub fn finish_quiz(&self, session: &QuizSession) -> Option<AttemptResult> {
+        let now_ms = self.now_ms();
+        self.read(|library| library.finish_quiz(session, now_ms))
+            .flatten()
+    }
+
     /// Records a finished quiz, which is then no longer unfinished.
     pub fn record(&self, result: AttemptResult) {
-        if self.is_pack(&result.book) {
-            self.change_pack_progress(|book| book.record(result));
-            self.discard_unfinished();
-            return;
-        }
-        self.change_progress(|book| {
-            let notice = book.record(result);
-            book.drop_unfinished();
-            notice
-        });
-        self.unfinished.set(None);
+        self.change(|library| library.record(result));
     }
 
     /// Saves the quiz in progress, so a reload or a crash loses no answer.
     pub fn keep_unfinished(&self, quiz: UnfinishedQuiz) {
-        let title = self.book_title(quiz.attempt.book());
-        self.change_progress(|book| book.keep_unfinished(&quiz, &title));
-        self.unfinished.set(Some(quiz));
+        self.change(|library| library.keep_unfinished(quiz));
     }
 
     pub fn discard_unfinished(&self) {
-        self.change_progress(|book| {
-            book.drop_unfinished();
-            None
-        });
-        self.unfinished.set(None);
+        self.change(Library::discard_unfinished);
     }
 
     /// Forgets one book's or pack's progress, or all of it with `None`.
     pub fn reset_progress(&self, book: Option<String>) {
         let now_ms = self.now_ms();
-        let of_pack = book.as_deref().is_some_and(|id| self.is_pack(id));
-        if book.is_none() || of_pack {
-            self.change_pack_progress(|progress| progress.reset(book.as_deref(), now_ms));
-        }
-        if !of_pack {
-            self.change_progress(|progress| progress.reset(book.as_deref(), now_ms));
-        }
+        self.change(|library| library.reset(book.as_deref(), now_ms));
     }
 
     pub fn remember_quiz_length(&self, quiz_length: usize) {
-        let settings = Settings {
-            quiz_length: Some(quiz_length),
-            changed_at_ms: self.now_ms(),
-        };
-        self.change_progress(|progress| progress.change_settings(settings));
+        let now_ms = self.now_ms();
+        self.change(|library| library.remember_quiz_length(quiz_length, now_ms));
     }
 
     /// Everything kept, as the text of an export file.
     pub fn export_progress(&self) -> String {
         let now_ms = self.now_ms();
-        self.with_records(|records| records.export(now_ms))
+        self.change(|library| library.export(now_ms))
             .unwrap_or_default()
     }
 
@@ -323,65 +278,33 @@ impl AppState {
     /// the file was refused.
     pub fn import_progress(&self, text: &str) -> Result<String, String> {
         let now_ms = self.now_ms();
-        let outcome = self
-            .with_records(|records| {
-                let outcome = records.import(text, now_ms);
-                self.progress.set(records.books.progress().clone());
-                self.pack_progress
-                    .set(records.pack_progress.progress().clone());
-                self.packs.set(records.packs.packs().cloned().collect());
-                outcome
-            })
-            .ok_or_else(|| "The app is closing.".to_owned())?;
-        let (report, notices) = outcome.map_err(|error| error.message())?;
-        if !notices.is_empty() {
-            self.notice.set(Some(notices.join(" ")));
-        }
-        Ok(report.message(|book| self.book_title(book)))
-    }
-
-    /// Works on the three stored records together; `None` once the app is
-    /// closing.
-    fn with_records<T>(&self, act: impl FnOnce(&mut Records<BrowserStore>) -> T) -> Option<T> {
-        self.progress_book.try_update_value(|books| {
-            self.pack_progress_book.try_update_value(|pack_progress| {
-                self.pack_shelf.try_update_value(|packs| {
-                    act(&mut Records {
-                        books,
-                        pack_progress,
-                        packs,
-                    })
-                })
-            })
-        })??
-    }
-
-    /// The title of a book of the catalog or of a pack, or its id before
-    /// it is loaded.
-    pub fn book_title(&self, book: &str) -> String {
-        if let Some(pack) = self.pack(book) {
-            return pack.bank.book.title.clone();
-        }
-        self.catalog.with_untracked(|catalog| match catalog {
-            Load::Ready(catalog) => catalog
-                .entry(book)
-                .map_or_else(|| book.to_owned(), |entry| entry.book.title.clone()),
-            _ => book.to_owned(),
-        })
+        self.change(|library| library.import(text, now_ms))
+            .unwrap_or_else(|| Err("The app is closing.".to_owned()))
     }
 
     /// The interview exam left running, if any.
     pub fn saved_exam(&self) -> Option<SavedExam> {
-        self.progress_book.with_value(|book| book.saved_exam())
+        self.read(Library::running_exam).flatten()
+    }
+
+    /// The exam a link asks for, resumed when it is the one running, and
+    /// saved at once.
+    pub async fn start_exam(&self, request: &ExamRequest) -> Result<ExamSession, String> {
+        let banks = self.banks(&request.books).await?;
+        let banks: Vec<&Bank> = banks.iter().map(|bank| bank.as_ref()).collect();
+        let now_ms = self.now_ms();
+        self.change(|library| library.start_exam(&banks, request, now_ms))
+            .unwrap_or_else(|| Err("The app is closing.".into()))
     }
 
     /// Saves the exam after each answer, so a reload keeps it and its clock.
-    pub fn keep_exam(&self, exam: SavedExam) {
-        self.change_progress(|book| book.keep_exam(&exam));
+    pub fn keep_exam(&self, exam: &SavedExam) {
+        self.change(|library| library.keep_exam(exam));
     }
 
-    pub fn record_exam(&self, attempts: Vec<AttemptResult>, summary: ExamSummary) {
-        self.change_progress(|book| book.record_exam(attempts, summary));
+    /// Records the exam as it stands at `now_ms`; its id.
+    pub fn finish_exam(&self, session: &ExamSession, now_ms: u64) -> Option<String> {
+        self.change(|library| library.finish_exam(session, now_ms))
     }
 
     /// The banks of several books, downloaded once per visit.
@@ -396,82 +319,29 @@ impl AppState {
     /// Takes in what another tab saved (the `storage` event).
     pub fn refresh_progress(&self) {
         let now_ms = self.now_ms();
-        self.change_progress(|book| book.refresh(now_ms));
-        self.change_pack_progress(|book| book.refresh(now_ms));
         // An embed shows its pack off the shelf: the shelf is not its list.
-        if matches!(self.route.get_untracked(), Route::Embed(_)) {
-            return;
-        }
-        let notice = self.pack_shelf.try_update_value(|shelf| {
-            let notice = shelf.refresh(now_ms);
-            let packs: Vec<LoadedPack> = shelf.packs().cloned().collect();
-            // Most storage events are progress saves: pages showing packs
-            // are redrawn only when the list really changed.
-            if self.packs.with_untracked(|shown| *shown != packs) {
-                self.packs.set(packs);
-            }
-            notice
-        });
-        if let Some(Some(notice)) = notice {
-            self.notice.set(Some(notice));
-        }
-    }
-
-    fn change_progress(
-        &self,
-        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
-    ) {
-        self.change_record(self.progress_book, self.progress, change);
-    }
-
-    fn change_pack_progress(
-        &self,
-        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
-    ) {
-        self.change_record(self.pack_progress_book, self.pack_progress, change);
-    }
-
-    /// Changes one record of progress and shows the result and any notice.
-    fn change_record(
-        &self,
-        record: StoredValue<ProgressBook<BrowserStore>, LocalStorage>,
-        shown: RwSignal<Progress>,
-        change: impl FnOnce(&mut ProgressBook<BrowserStore>) -> Option<StorageNotice>,
-    ) {
-        let notice = record.try_update_value(|book| {
-            let notice = change(book);
-            shown.set(book.progress().clone());
-            notice
-        });
-        if let Some(Some(notice)) = notice {
-            self.notice.set(Some(notice.message()));
-        }
+        let with_shelf = !matches!(self.route.get_untracked(), Route::Embed(_));
+        self.change(|library| library.refresh(now_ms, with_shelf));
     }
 
     /// A book's bank, downloaded once per visit, or a loaded pack's.
     pub async fn bank(&self, book: &str) -> Result<Arc<Bank>, String> {
-        if let Some(pack) = self.pack(book) {
-            return Ok(pack.bank);
-        }
-        let cached = self.banks.with_value(|banks| {
-            banks
-                .iter()
-                .find(|(id, _)| id == book)
-                .map(|(_, bank)| bank.clone())
-        });
-        if let Some(bank) = cached {
+        if let Some(bank) = self.read(|library| library.bank(book)).flatten() {
             return Ok(bank);
         }
         let json = fetch_text(&format!("banks/{book}.json")).await?;
         let bank = Arc::new(read_bank(&json)?);
-        self.banks
-            .update_value(|banks| banks.push((book.to_owned(), bank.clone())));
+        self.change(|library| library.keep_bank(book, bank.clone()));
         Ok(bank)
     }
 
     pub fn now_ms(&self) -> u64 {
         BrowserClock.now_ms()
     }
+}
+
+fn closing<T>() -> Result<T, Vec<String>> {
+    Err(vec!["the app is closing".to_owned()])
 }
 
 pub fn app_state() -> AppState {

@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// localStorage through gloo-storage. gloo panics (throws) when the browser
 /// refuses localStorage itself, so access is probed first and a refusal
 /// becomes `StoreError::Unavailable`.
+#[derive(Clone)]
 pub struct BrowserStore {
     available: Result<(), String>,
 }
@@ -76,7 +77,8 @@ impl KeyValueStore for BrowserStore {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use quiz_application::{ProgressBook, StorageNotice, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
+    use quiz_application::progress::{ProgressBook, StorageNotice};
+    use quiz_application::storage::{PROGRESS_BACKUP_KEY, PROGRESS_KEY};
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);

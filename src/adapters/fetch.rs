@@ -1,4 +1,4 @@
-use quiz_application::pack_size_problem;
+use quiz_application::packs::pack_size_problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

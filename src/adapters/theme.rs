@@ -1,4 +1,4 @@
-use quiz_application::Theme;
+use quiz_application::theme::Theme;
 
 /// Sets `<html data-theme>` as public/boot.js does for the theme switch;
 /// without it the stylesheet follows the system.

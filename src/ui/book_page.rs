@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{QuizRequest, Route, DEFAULT_QUIZ_LENGTH};
+use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
+use quiz_application::Route;
 
 use crate::adapters::clock::random_seed;
 use crate::state::{app_state, Load};

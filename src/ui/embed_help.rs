@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use quiz_application::EMBED_PARAMETERS;
+use quiz_application::embed::EMBED_PARAMETERS;
 
 /// What a malformed embed link shows in its frame instead of a quiz: what
 /// is wrong and every parameter with its values, for the page's author.

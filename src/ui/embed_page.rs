@@ -5,9 +5,9 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{
-    Completion, EmbedChannel, EmbedRequest, FrameMessage, HostCommand, PackUrl, QuizRequest,
-};
+use quiz_application::embed::{Completion, EmbedChannel, EmbedRequest, FrameMessage, HostCommand};
+use quiz_application::packs::PackUrl;
+use quiz_application::quiz::QuizRequest;
 use quiz_domain::{AttemptResult, Response, Score};
 
 use crate::adapters::document_height::watch_document_height;

@@ -1,6 +1,6 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{HomeRecords, HomeView};
+use quiz_application::home::{HomeRecords, HomeView};
 
 use crate::adapters::browser_store::BrowserStore;
 use crate::adapters::location;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{QuizRequest, Route};
+use quiz_application::quiz::QuizRequest;
+use quiz_application::Route;
 use quiz_domain::CatalogEntry;
 
 use crate::adapters::clock::{end_of_local_day_ms, random_seed};

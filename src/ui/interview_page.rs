@@ -2,8 +2,10 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{ExamRequest, ExamSession, OptionMark, Route};
-use quiz_domain::{Bank, Question, QuestionKind};
+use quiz_application::exam::{ExamRequest, ExamSession};
+use quiz_application::quiz::OptionMark;
+use quiz_application::Route;
+use quiz_domain::{Question, QuestionKind};
 use wasm_bindgen::JsCast;
 
 use crate::state::app_state;
@@ -27,18 +29,9 @@ pub fn InterviewPage(request: ExamRequest) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let now = RwSignal::new(state.now_ms());
     leptos::task::spawn_local(async move {
-        let started = state.banks(&request.books).await.and_then(|banks| {
-            let banks: Vec<&Bank> = banks.iter().map(|b| b.as_ref()).collect();
-            let saved = state.saved_exam().filter(|saved| saved.request == request);
-            match saved.and_then(|saved| ExamSession::resume(&banks, saved)) {
-                Some(resumed) => Ok(resumed),
-                None => ExamSession::start(&banks, &request, state.now_ms()),
-            }
-        });
+        let started = state.start_exam(&request).await;
         match started {
             Ok(started) => {
-                // Kept at once: the clock runs from the start, reloads or not.
-                state.keep_exam(started.saved().clone());
                 drop(session.try_set(Some(started)));
                 let _ = now.try_set(state.now_ms());
             }
@@ -80,10 +73,9 @@ pub fn InterviewPage(request: ExamRequest) -> impl IntoView {
         let Some(finished) = session.try_update(Option::take).flatten() else {
             return;
         };
-        let id = format!("interview-{}", finished.saved().started_at_ms);
-        let (attempts, summary) = finished.finish(&id, at);
-        state.record_exam(attempts, summary);
-        state.go_to(Route::InterviewReport { exam: id });
+        if let Some(exam) = state.finish_exam(&finished, at) {
+            state.go_to(Route::InterviewReport { exam });
+        }
     });
 
     let on_screen = Memo::new(move |_| {
@@ -159,7 +151,7 @@ fn ExamCard(
             }
         });
         if let Some(saved) = saved {
-            state.keep_exam(saved);
+            state.keep_exam(&saved);
             now.set(state.now_ms());
         }
     };

@@ -1,9 +1,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{
-    ChapterScore, ExamReport, ExamSummary, QuizRequest, Route, DEFAULT_QUIZ_LENGTH,
-};
+use quiz_application::exam::{ChapterScore, ExamReport, ExamSummary};
+use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
+use quiz_application::Route;
 use quiz_domain::{AttemptResult, Bank, Score};
 
 use crate::adapters::clock::{local_date_time, random_seed};

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{ExamRequest, Route, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS};
+use quiz_application::exam::{ExamRequest, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS};
+use quiz_application::Route;
 
 use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::{app_state, Load};

@@ -1,9 +1,9 @@
 //! The chapter grid, the weakest topics with a link to practise each, and
 //! every topic on request. Built as an HTML string, like the score chart.
 
-use quiz_application::{
-    BookMastery, Mastery, QuizRequest, Route, DEFAULT_QUIZ_LENGTH, HALF_LIFE_DAYS,
-};
+use quiz_application::progress::{BookMastery, Mastery, HALF_LIFE_DAYS};
+use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
+use quiz_application::Route;
 
 use crate::ui::html_text::escape;
 

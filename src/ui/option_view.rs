@@ -2,7 +2,7 @@
 //! so both say the same thing about the same answer.
 
 use leptos::prelude::*;
-use quiz_application::OptionMark;
+use quiz_application::quiz::OptionMark;
 use quiz_domain::AnswerOption;
 
 pub fn mark_class(mark: OptionMark) -> &'static str {

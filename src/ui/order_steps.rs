@@ -3,7 +3,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{Phase, QuizSession};
+use quiz_application::quiz::{Phase, QuizSession};
 use quiz_domain::AnswerOption;
 
 use crate::ui::focus::focus_soon;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quiz_application::{LinkedPack, LoadedPack, PackUrl, Route};
+use quiz_application::packs::{LinkedPack, LoadedPack, PackUrl};
+use quiz_application::Route;
 
 use crate::adapters::fetch::fetch_pack;
 use crate::adapters::location;

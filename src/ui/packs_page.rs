@@ -1,6 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{pack_size_problem, LoadedPack, PackUrl, Route, MAX_PACK_BYTES};
+use quiz_application::packs::{pack_size_problem, LoadedPack, PackUrl, MAX_PACK_BYTES};
+use quiz_application::Route;
 use wasm_bindgen::JsCast;
 
 use crate::adapters::file_transfer::read_chosen_file;

@@ -1,7 +1,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{AttemptSummary, BookMastery, Route};
+use quiz_application::progress::{AttemptSummary, BookMastery};
+use quiz_application::Route;
 use quiz_domain::{Bank, CatalogEntry};
 
 use crate::adapters::clock::{local_date_time, random_seed};

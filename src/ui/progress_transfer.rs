@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use quiz_application::MAX_IMPORT_BYTES;
+use quiz_application::transfer::MAX_IMPORT_BYTES;
 use wasm_bindgen::JsCast;
 
 use crate::adapters::clock::local_date_stamp;

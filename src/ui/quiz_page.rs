@@ -1,6 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{OptionMark, Phase, QuizRequest, QuizSession, Route};
+use quiz_application::quiz::{OptionMark, Phase, QuizRequest, QuizSession};
+use quiz_application::Route;
 use quiz_domain::{AnswerOption, AttemptResult, Mode, Question, QuestionKind, Response};
 use wasm_bindgen::JsCast;
 
@@ -78,21 +79,11 @@ pub fn QuizFlow(
     on_answer: Callback<Response>,
     on_finish: Callback<AttemptResult>,
 ) -> impl IntoView {
-    let book = request.book.clone();
     let state = app_state();
     let session = RwSignal::new(None::<QuizSession>);
     let error = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
-        let started = state.bank(&book).await.and_then(|bank| {
-            let unfinished = state
-                .unfinished
-                .get_untracked()
-                .filter(|quiz| quiz.request == request);
-            match unfinished.and_then(|quiz| QuizSession::resume(&bank, quiz)) {
-                Some(resumed) => Ok(resumed),
-                None => QuizSession::start(&bank, &request, state.now_ms()),
-            }
-        });
+        let started = state.start_quiz(&request).await;
         match started {
             // Kept from the first answer on: before that, the link
             // alone draws the same quiz.
@@ -152,14 +143,7 @@ pub fn QuizFlow(
     });
 
     let finish = move || {
-        let result = session.with_untracked(|s| {
-            s.as_ref().and_then(|s| {
-                let id = state
-                    .progress_of(s.book())
-                    .with_untracked(|p| p.new_attempt_id(s.book(), state.now_ms()));
-                s.finish(id, state.now_ms()).ok()
-            })
-        });
+        let result = session.with_untracked(|s| s.as_ref().and_then(|s| state.finish_quiz(s)));
         if let Some(result) = result {
             on_finish.run(result);
         }

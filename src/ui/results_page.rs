@@ -1,7 +1,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::{OptionMark, QuizRequest, Route};
+use quiz_application::quiz::{OptionMark, QuizRequest};
+use quiz_application::Route;
 use quiz_domain::{AttemptResult, Bank, Question, QuestionKind, Response};
 
 use crate::adapters::clock::random_seed;
@@ -18,9 +19,7 @@ use crate::ui::typed_answer::ExpectedOutput;
 pub fn ResultsPage(attempt: String) -> impl IntoView {
     let state = app_state();
     focus_page_on_open();
-    let result = [state.progress, state.pack_progress]
-        .into_iter()
-        .find_map(|progress| progress.with_untracked(|p| p.attempt(&attempt).cloned()));
+    let result = state.attempt(&attempt);
     let Some(result) = result else {
         return view! {
             <section class="page">

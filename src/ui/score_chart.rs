@@ -2,7 +2,7 @@
 //! the same figures as a table. Built as an HTML string: a static drawing
 //! costs far fewer Wasm bytes this way than as Leptos views.
 
-use quiz_application::AttemptSummary;
+use quiz_application::progress::AttemptSummary;
 
 use crate::adapters::clock::local_date_time;
 use crate::ui::html_text::escape;

@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{BookMastery, QuizRequest, Route, DEFAULT_QUIZ_LENGTH};
+use quiz_application::progress::BookMastery;
+use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
+use quiz_application::Route;
 use quiz_domain::Bank;
 
 use crate::adapters::clock::random_seed;

@@ -3,7 +3,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::{Phase, QuizSession};
+use quiz_application::quiz::{Phase, QuizSession};
 
 /// A monospaced text box for the output, as typed; Enter starts a new
 /// line and Ctrl+Enter answers (handled by the form).

@@ -4,10 +4,10 @@
 
 use quiz_domain::is_slug;
 
-use crate::embed_request::EmbedRequest;
+use crate::embed::EmbedRequest;
 use crate::exam::ExamRequest;
-use crate::pack_url::PackUrl;
-use crate::quiz_request::QuizRequest;
+use crate::packs::PackUrl;
+use crate::quiz::QuizRequest;
 use crate::url_query::shortened;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,9 +135,7 @@ impl Route {
         match self {
             Route::Home | Route::Invalid { .. } => "#/".into(),
             Route::Book { book } => format!("#/book/{book}"),
-            Route::Quiz(request) => {
-                format!("#/book/{}/quiz?{}", request.book, request.to_query())
-            }
+            Route::Quiz(request) => request.link(),
             Route::Results { attempt } => format!("#/results/{attempt}"),
             Route::Progress => "#/progress".into(),
             Route::Interviews => "#/interview".into(),
@@ -159,7 +157,7 @@ fn parse_quiz(book: String, query: &str) -> Route {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz_request::DEFAULT_QUIZ_LENGTH;
+    use crate::quiz::DEFAULT_QUIZ_LENGTH;
 
     #[test]
     fn every_route_round_trips_through_its_hash() {

@@ -320,7 +320,7 @@ why = "It is not."
     for bank in banks {
         let json = serde_json::to_string(&bank).unwrap();
         assert_eq!(
-            quiz_application::read_pack(&json, &[]).as_ref(),
+            quiz_application::packs::read_pack(&json, &[]).as_ref(),
             Ok(&bank),
             "{}",
             bank.book.id
@@ -353,16 +353,19 @@ fn the_pack_schema_states_the_apps_limits() {
     );
     assert_eq!(
         schema["properties"]["questions"]["maxItems"],
-        quiz_application::MAX_PACK_QUESTIONS
+        quiz_application::packs::MAX_PACK_QUESTIONS
     );
     assert_eq!(
         defs["label"]["maxLength"],
-        quiz_application::MAX_LABEL_CHARS
+        quiz_application::packs::MAX_LABEL_CHARS
     );
-    assert_eq!(defs["slug"]["maxLength"], quiz_application::MAX_LABEL_CHARS);
+    assert_eq!(
+        defs["slug"]["maxLength"],
+        quiz_application::packs::MAX_LABEL_CHARS
+    );
     assert_eq!(
         schema["properties"]["book"]["properties"]["summary"]["maxLength"],
-        quiz_application::MAX_SUMMARY_CHARS
+        quiz_application::packs::MAX_SUMMARY_CHARS
     );
 }
 

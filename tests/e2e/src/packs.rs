@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use fantoccini::Client;
-use quiz_application::{PackUrl, Route};
+use quiz_application::packs::PackUrl;
+use quiz_application::Route;
 use quiz_domain::{AnswerOption, Bank, Chapter, Question, QuestionKind};
 
 use crate::{bank, console_messages, run_js};

@@ -14,7 +14,7 @@ use e2e::{
     with_browser, StaticSite,
 };
 use fantoccini::Client;
-use quiz_application::EMBED_PARAMETERS;
+use quiz_application::embed::EMBED_PARAMETERS;
 use serde_json::{json, Value};
 
 /// Writes `name` with `html` at the root of a served site, beside /quiz/.

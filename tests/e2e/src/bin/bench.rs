@@ -52,7 +52,7 @@ use e2e::quizdown_page::quizdown_files;
 use e2e::shaped_server::ShapedServer;
 use e2e::{bank, dist_dir, home_page_files, with_browser, StaticSite};
 use fantoccini::Client;
-use quiz_application::Progress;
+use quiz_application::progress::Progress;
 use quiz_domain::{select_questions, Answer, AttemptResult, Bank, Mode, Response, Score};
 
 const RUNS: usize = 7;

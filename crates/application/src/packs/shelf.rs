@@ -9,10 +9,10 @@ use quiz_domain::Bank;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::export::{ExportedPack, UnreadableCopy};
-use crate::pack::read_pack;
+use crate::packs::read_pack;
+use crate::packs::ExportedPack;
 use crate::ports::KeyValueStore;
-use crate::progress_book::unreadable_copies;
+use crate::set_aside::{unreadable_copies, UnreadableCopy};
 use crate::storage::{PACKS_KEY, UNREADABLE_SUFFIX};
 
 /// Packs kept in storage, so that they leave room for progress (browsers
@@ -316,9 +316,9 @@ impl<S: KeyValueStore> PackShelf<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::MemoryStore;
-    use crate::pack::sample_pack;
     use crate::ports::StoreError;
+    use crate::testing::sample_pack;
+    use crate::testing::MemoryStore;
 
     fn pack_json(id: &str) -> String {
         let mut pack = sample_pack();

@@ -1,48 +1,21 @@
+//! A record of progress as the app holds it, kept stored safely.
+
 use quiz_domain::AttemptResult;
 
-use crate::exam::{ExamSummary, SavedExam};
-use crate::export::{ImportReport, UnreadableCopy};
+use crate::exam::ExamSummary;
 use crate::ports::{KeyValueStore, StoreError};
-use crate::progress::{ParseError, Progress};
-use crate::settings::Settings;
-use crate::unfinished::UnfinishedQuiz;
+use crate::progress::{ParseError, Progress, Settings, StorageNotice};
+use crate::set_aside::{unreadable_copies, UnreadableCopy};
+use crate::storage::{PROGRESS_KEY, UNREADABLE_SUFFIX};
 
-use crate::storage::{EXAM_KEY, PROGRESS_KEY, UNFINISHED_KEY, UNREADABLE_SUFFIX};
-
-/// What the person should be told about their stored progress.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageNotice {
-    /// Nothing can be saved in this browser; the quiz still works.
-    Unavailable(StoreError),
-    /// The stored progress could not be read; it was kept under `backup_key`.
-    Unreadable { backup_key: String },
-    /// The stored progress could not be read nor copied aside, so nothing is
-    /// written over it.
-    UnreadableNotBackedUp,
-    /// Written by a newer version of the app; left untouched.
-    NewerVersion(u64),
-    /// A save failed; the result is kept until the page is closed.
-    NotSaved(StoreError),
-}
-
-impl StorageNotice {
-    pub fn message(&self) -> String {
-        match self {
-            StorageNotice::Unavailable(error) => format!(
-                "Your progress cannot be saved in this browser: {error}. You can still take quizzes; scores last until you close the page."
-            ),
-            StorageNotice::Unreadable { backup_key } => format!(
-                "Your saved progress could not be read, so it was copied aside under the key \"{backup_key}\" and a fresh record was started. Nothing was deleted."
-            ),
-            StorageNotice::UnreadableNotBackedUp => "Your saved progress could not be read and could not be copied aside, so it is left untouched and new scores will not be saved.".into(),
-            StorageNotice::NewerVersion(version) => format!(
-                "Your progress was saved by a newer version of this app (format {version}). It is left untouched; reload to get the newer version. New scores will not be saved."
-            ),
-            StorageNotice::NotSaved(error) => format!(
-                "Your last result could not be saved: {error}. It stays available until you close the page."
-            ),
-        }
-    }
+/// What merging imported progress in changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeCount {
+    /// Attempts added, per book id, in book id order.
+    pub added: Vec<(String, usize)>,
+    /// Attempts imported that were already here.
+    pub already_here: usize,
+    pub settings_applied: bool,
 }
 
 /// Progress as the app holds it: read at start, changed in memory, merged
@@ -124,46 +97,20 @@ impl<S: KeyValueStore> ProgressBook<S> {
         }
     }
 
-    /// The quiz left unfinished, if one was saved and can still be read.
-    pub fn unfinished(&self) -> Option<UnfinishedQuiz> {
-        let raw = self.store.read(UNFINISHED_KEY).ok()??;
-        serde_json::from_str::<UnfinishedQuiz>(&raw)
-            .ok()
-            .filter(|quiz| quiz.attempt.is_consistent() && quiz.attempt.book() == quiz.request.book)
+    /// Whether this record, and what is saved beside it, may be written:
+    /// not when storage is refused, holds a newer version's data, or holds
+    /// data that could not be copied aside.
+    pub fn is_writable(&self) -> bool {
+        self.writable
     }
 
-    /// Saves the quiz in progress after each answer, with the home page's
-    /// offer of it under its book's `title`.
-    pub fn keep_unfinished(&mut self, quiz: &UnfinishedQuiz, title: &str) -> Option<StorageNotice> {
-        self.keep(UNFINISHED_KEY, &quiz.to_stored_json(title))
-    }
-
-    /// Writes what is in progress under `key`, unless writing is stopped.
-    fn keep(&mut self, key: &str, json: &str) -> Option<StorageNotice> {
-        if !self.writable {
-            return None;
-        }
-        let error = self.store.write(key, json).err()?;
-        self.not_saved(error)
-    }
-
-    fn not_saved(&mut self, error: StoreError) -> Option<StorageNotice> {
+    /// What to tell of a failed save of this record or of what is saved
+    /// beside it: the first one a visit, not every one.
+    pub fn not_saved(&mut self, error: StoreError) -> Option<StorageNotice> {
         if std::mem::replace(&mut self.told_not_saved, true) {
             return None;
         }
         Some(StorageNotice::NotSaved(error))
-    }
-
-    /// The exam in progress, if one was saved and can still be read.
-    pub fn saved_exam(&self) -> Option<SavedExam> {
-        let raw = self.store.read(EXAM_KEY).ok()??;
-        serde_json::from_str(&raw).ok()
-    }
-
-    /// Saves the exam after each answer, so a reload keeps it and its clock.
-    pub fn keep_exam(&mut self, exam: &SavedExam) -> Option<StorageNotice> {
-        let json = serde_json::to_string(exam).expect("an exam always serialises");
-        self.keep(EXAM_KEY, &json)
     }
 
     /// Records a finished exam: its attempts, one per book, and its summary.
@@ -177,17 +124,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
             self.progress.add(attempt);
         }
         self.progress.add_exam(summary);
-        if self.writable {
-            let _ = self.store.remove(EXAM_KEY);
-        }
         self.save(now_ms)
-    }
-
-    /// Forgets the saved quiz once it is finished or given up.
-    pub fn drop_unfinished(&mut self) {
-        if self.writable {
-            let _ = self.store.remove(UNFINISHED_KEY);
-        }
     }
 
     /// Takes in a copy of this record that another part of the page held
@@ -245,7 +182,7 @@ impl<S: KeyValueStore> ProgressBook<S> {
         &mut self,
         mut imported: Progress,
         now_ms: u64,
-    ) -> (ImportReport, Option<StorageNotice>) {
+    ) -> (MergeCount, Option<StorageNotice>) {
         imported.forget_resets();
         // Other tabs' saves come in first, so lifting the reset markers below
         // is what gets written.
@@ -272,14 +209,13 @@ impl<S: KeyValueStore> ProgressBook<S> {
             .map(|(book, (b, a))| (book.clone(), a - b))
             .collect();
         let added_total: usize = added.iter().map(|(_, n)| n).sum();
-        let report = ImportReport {
+        let count = MergeCount {
             added,
             already_here: in_file.saturating_sub(added_total),
             settings_applied: self.progress.settings != settings_before,
-            ..ImportReport::default()
         };
         let write_notice = self.write();
-        (report, stored_notice.or(write_notice))
+        (count, stored_notice.or(write_notice))
     }
 
     /// Writes what memory holds, merged first with what other tabs saved.
@@ -304,54 +240,11 @@ impl<S: KeyValueStore> ProgressBook<S> {
     }
 }
 
-/// The values under `key` and the keys that extend it (its copies set
-/// aside) that `readable` refuses.
-pub fn unreadable_copies(
-    store: &impl KeyValueStore,
-    key: &str,
-    readable: impl Fn(&str) -> bool,
-) -> Vec<UnreadableCopy> {
-    store
-        .keys()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|stored| stored.starts_with(key))
-        .filter_map(|stored| {
-            let value = store.read(&stored).ok()??;
-            (!readable(&value)).then_some(UnreadableCopy { key: stored, value })
-        })
-        .collect()
-}
-
-/// A finished two-question attempt at "fp", one answer right, for tests.
-#[cfg(test)]
-pub(crate) fn sample_result(id: &str) -> AttemptResult {
-    use quiz_domain::{Answer, Mode, Response, Score};
-    let response = |correct| Response {
-        question: format!("{id}-question"),
-        answer: Answer::new([0]),
-        correct,
-        time_ms: None,
-    };
-    AttemptResult {
-        id: id.into(),
-        book: "fp".into(),
-        mode: Mode::Practice,
-        responses: vec![response(true), response(false)],
-        score: Score {
-            correct: 1,
-            total: 2,
-        },
-        started_at_ms: 0,
-        finished_at_ms: 1,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::MemoryStore;
     use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY};
+    use crate::testing::{sample_result, MemoryStore};
 
     #[test]
     fn results_are_saved_and_read_back() {
@@ -456,28 +349,6 @@ mod tests {
         );
         assert_eq!(store.value(&backup_key).as_deref(), Some("garbage"));
         assert!(Progress::parse(&store.value(PROGRESS_KEY).unwrap()).is_ok());
-    }
-
-    #[test]
-    fn an_unfinished_quiz_is_kept_until_dropped() {
-        let store = MemoryStore::default();
-        let (mut book, _) = ProgressBook::open(&store, 1);
-        assert_eq!(book.unfinished(), None);
-        let quiz = UnfinishedQuiz {
-            request: crate::QuizRequest::new("fp", 3, 9),
-            attempt: quiz_domain::Attempt::start("fp", vec!["q".into()], 5).unwrap(),
-        };
-        assert_eq!(book.keep_unfinished(&quiz, "A book"), None);
-        let (reopened, _) = ProgressBook::open(&store, 2);
-        assert_eq!(reopened.unfinished(), Some(quiz));
-        book.drop_unfinished();
-        assert_eq!(book.unfinished(), None);
-        store.write(UNFINISHED_KEY, "{broken").unwrap();
-        assert_eq!(
-            book.unfinished(),
-            None,
-            "an unreadable saved quiz is not offered"
-        );
     }
 
     #[test]

@@ -135,8 +135,9 @@ fn reading_list(chapters: &[ChapterScore], missed: &[(usize, ReadingLink)]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::answered;
     use quiz_domain::fixtures::{bank, question};
-    use quiz_domain::{Answer, Mode, Question, QuestionKind};
+    use quiz_domain::{Mode, Question, QuestionKind};
 
     fn tagged(id: &str, chapter: &str, topic: &str) -> Question {
         Question {
@@ -157,29 +158,15 @@ mod tests {
                 tagged("q3", "2", "gil"),
             ],
         );
-        let response = |question: &str, correct| Response {
-            question: question.into(),
-            answer: Answer::new([0]),
-            correct,
-            time_ms: Some(3_000),
-        };
-        let attempt = AttemptResult {
-            id: "x-b".into(),
-            book: "b".into(),
-            mode: Mode::Interview,
-            responses: vec![
-                response("q1", true),
-                response("q2", true),
-                response("q3", false),
-                response("gone", true),
-            ],
-            score: Score {
-                correct: 3,
-                total: 4,
-            },
-            started_at_ms: 0,
-            finished_at_ms: 1,
-        };
+        let mut attempt = answered(
+            "x-b",
+            "b",
+            Mode::Interview,
+            &[("q1", true), ("q2", true), ("q3", false), ("gone", true)],
+        );
+        for response in &mut attempt.responses {
+            response.time_ms = Some(3_000);
+        }
         let report = ExamReport::of(&[attempt], &[&b]);
         let chapters: Vec<(&str, Score)> = report
             .chapters
@@ -255,30 +242,18 @@ mod tests {
                 linked("q5", "2", vec![]),
             ],
         );
-        let response = |question: &str, correct| Response {
-            question: question.into(),
-            answer: Answer::new([0]),
-            correct,
-            time_ms: None,
-        };
-        let attempt = AttemptResult {
-            id: "x-b".into(),
-            book: "b".into(),
-            mode: Mode::Interview,
-            responses: vec![
-                response("q1", false),
-                response("q2", false),
-                response("q3", true),
-                response("q4", true),
-                response("q5", false),
+        let attempt = answered(
+            "x-b",
+            "b",
+            Mode::Interview,
+            &[
+                ("q1", false),
+                ("q2", false),
+                ("q3", true),
+                ("q4", true),
+                ("q5", false),
             ],
-            score: Score {
-                correct: 2,
-                total: 5,
-            },
-            started_at_ms: 0,
-            finished_at_ms: 1,
-        };
+        );
         let report = ExamReport::of(&[attempt], &[&b]);
         let groups: Vec<(&str, Vec<(&str, u32)>)> = report
             .reading_list

@@ -2,8 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use quiz_domain::Attempt;
 
-use crate::quiz_request::QuizRequest;
-use crate::route::Route;
+use crate::quiz::QuizRequest;
 
 /// A quiz left before its end (a reload, a closed tab, a crash), kept so
 /// that it can be resumed where it stopped. Its link draws the same
@@ -28,16 +27,12 @@ pub struct ResumeOffer {
 }
 
 impl UnfinishedQuiz {
-    pub fn route(&self) -> Route {
-        Route::Quiz(self.request.clone())
-    }
-
     pub fn offer(&self, title: &str) -> ResumeOffer {
         ResumeOffer {
             title: title.to_owned(),
             answered: self.attempt.answered(),
             total: self.attempt.total(),
-            link: self.route().to_hash(),
+            link: self.request.link(),
         }
     }
 

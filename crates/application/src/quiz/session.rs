@@ -1,6 +1,4 @@
-use crate::quiz_request::QuizRequest;
-use crate::shown_options::shown_options;
-use crate::unfinished::UnfinishedQuiz;
+use crate::quiz::{shown_options, OptionMark, QuizRequest, UnfinishedQuiz};
 use quiz_domain::{
     select_questions, Answer, Attempt, AttemptError, AttemptResult, Bank, Question, QuestionKind,
     Response,
@@ -15,36 +13,6 @@ pub enum Phase {
     Feedback,
     /// Every question is answered and the feedback of the last one was read.
     Finished,
-}
-
-/// How one option shows: while answering, whether it is chosen; once the
-/// answer is graded, what it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OptionMark {
-    Open,
-    Chosen,
-    PickedRight,
-    PickedWrong,
-    MissedRight,
-    NotPicked,
-}
-
-impl OptionMark {
-    pub fn graded(picked: bool, correct: bool) -> OptionMark {
-        match (picked, correct) {
-            (true, true) => OptionMark::PickedRight,
-            (true, false) => OptionMark::PickedWrong,
-            (false, true) => OptionMark::MissedRight,
-            (false, false) => OptionMark::NotPicked,
-        }
-    }
-
-    pub fn is_picked(self) -> bool {
-        matches!(
-            self,
-            OptionMark::Chosen | OptionMark::PickedRight | OptionMark::PickedWrong
-        )
-    }
 }
 
 /// A quiz being taken in practice mode: answer, see feedback, move on.
@@ -522,10 +490,7 @@ mod tests {
         session.choose(place(&session, 2));
         session.submit().unwrap();
         let kept = session.unfinished();
-        assert_eq!(
-            kept.route(),
-            crate::Route::Quiz(QuizRequest::new("b", 10, 1))
-        );
+        assert_eq!(kept.request, QuizRequest::new("b", 10, 1));
         let resumed = QuizSession::resume(&bank, kept.clone()).unwrap();
         assert_eq!((resumed.phase(), resumed.number()), (Phase::Answering, 2));
         assert_eq!(resumed.unfinished().attempt.score().correct, 1);

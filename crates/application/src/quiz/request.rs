@@ -62,6 +62,11 @@ impl QuizRequest {
         }
     }
 
+    /// The quiz's page, as a URL hash: `#/book/<book>/quiz?<query>`.
+    pub fn link(&self) -> String {
+        format!("#/book/{}/quiz?{}", self.book, self.to_query())
+    }
+
     /// The query part of the quiz link, `count=10&seed=42` then, when set,
     /// `&chapters=1,9`, `&topics=closures`, `&questions=…`, `&mode=mistakes`.
     pub fn to_query(&self) -> String {

@@ -7,9 +7,9 @@
 
 use quiz_domain::{validate_bank, Bank, QuestionKind};
 
-use crate::pack_html::sanitize_html;
-use crate::pack_shape::{shape_problems, Json};
-use crate::quiz_request::MAX_QUIZ_LENGTH;
+use crate::packs::sanitize_html;
+use crate::packs::shape::{shape_problems, Json};
+use crate::quiz::MAX_QUIZ_LENGTH;
 
 /// A pack is refused above this size, before it is parsed.
 pub const MAX_PACK_BYTES: usize = 1024 * 1024;
@@ -185,51 +185,10 @@ fn label_problems(bank: &Bank) -> Vec<String> {
     problems
 }
 
-/// A pack's questions as the test corpus and the schema describe them.
-#[cfg(test)]
-pub(crate) fn sample_pack() -> Bank {
-    use quiz_domain::{AnswerOption, Book, Chapter, Question, BANK_FORMAT};
-    let option = |text: &str, correct: bool| AnswerOption {
-        text: text.into(),
-        correct,
-        why: format!("<p>Why {text}.</p>"),
-        fixed: false,
-    };
-    let question = |id: &str| Question {
-        id: id.into(),
-        chapter: "week-1".into(),
-        topics: vec!["testing".into()],
-        difficulty: 2,
-        kind: QuestionKind::Single,
-        prompt: format!("<p>Prompt of {id}</p>"),
-        code: None,
-        explanation: Some("<p>Because.</p>".into()),
-        reread: Some("Week 1".into()),
-        read: Vec::new(),
-        options: vec![option("a", true), option("b", false)],
-        accept: Vec::new(),
-    };
-    Bank {
-        format: BANK_FORMAT,
-        book: Book {
-            id: "course-pack".into(),
-            title: "A course pack".into(),
-            authors: "A teacher".into(),
-            edition: None,
-            summary: "Questions for week 1.".into(),
-        },
-        where_to_read: None,
-        chapters: vec![Chapter {
-            id: "week-1".into(),
-            title: "Week 1".into(),
-        }],
-        questions: vec![question("cp-one"), question("cp-two")],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::sample_pack;
     use quiz_domain::Question;
 
     fn json(bank: &Bank) -> String {

@@ -3,10 +3,10 @@
 //! `ResumeOffer`) and never writes a record, so it needs none of their
 //! readers. What it cannot vouch for is left to the whole app.
 
-use crate::home_summary::HomeSummary;
+use crate::home::HomeSummary;
 use crate::ports::KeyValueStore;
+use crate::quiz::ResumeOffer;
 use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_KEY, UNFINISHED_KEY};
-use crate::unfinished::ResumeOffer;
 
 /// How many of each record's latest stored values the home page keeps for
 /// the whole app, besides the one it started with.
@@ -90,10 +90,9 @@ impl<S: KeyValueStore> HomeRecords<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::MemoryStore;
-    use crate::progress_book::{sample_result, ProgressBook};
-    use crate::quiz_request::QuizRequest;
-    use crate::unfinished::UnfinishedQuiz;
+    use crate::progress::ProgressBook;
+    use crate::quiz::{QuizRequest, UnfinishedQuiz, UnfinishedStore};
+    use crate::testing::{sample_result, MemoryStore};
 
     fn unfinished() -> UnfinishedQuiz {
         UnfinishedQuiz {
@@ -120,14 +119,15 @@ mod tests {
         let store = MemoryStore::default();
         let (mut book, _) = ProgressBook::open(&store, 1);
         book.record(sample_result("a"));
-        book.keep_unfinished(&unfinished(), "Fluent Python");
+        let kept = UnfinishedStore::new(&store);
+        kept.keep(&unfinished(), "Fluent Python").unwrap();
         let mut home = HomeRecords::open(&store);
         let view = home.read().unwrap();
         assert_eq!(view.summary, HomeSummary::of(book.progress()));
         assert_eq!(view.resume, Some(unfinished().offer("Fluent Python")));
         home.discard_unfinished();
         assert_eq!(home.read().unwrap().resume, None);
-        assert_eq!(book.unfinished(), None);
+        assert_eq!(kept.read(), None);
     }
 
     #[test]

@@ -4,7 +4,9 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::packs::ExportedPack;
 use crate::progress::{ParseError, Progress};
+use crate::set_aside::UnreadableCopy;
 
 pub const EXPORT_APP: &str = "python-architect-quiz";
 /// The version of the export file's own shape; the progress inside carries
@@ -30,21 +32,6 @@ struct ExportFile {
     /// nothing is lost, never imported.
     #[serde(default)]
     unreadable: Vec<UnreadableCopy>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnreadableCopy {
-    pub key: String,
-    pub value: String,
-}
-
-/// A pack as loaded: where from, and its JSON. The stored list of packs
-/// holds the same, so one type (and one piece of serde code in the Wasm)
-/// serves both.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ExportedPack {
-    pub source: String,
-    pub pack: Box<RawValue>,
 }
 
 /// What an export file holds, read and migrated.

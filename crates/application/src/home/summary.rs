@@ -5,35 +5,17 @@
 //! scores are written into the record (its `home` field) with every save,
 //! and the schedule is the record's own `reviews`.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use quiz_domain::{ReviewCard, Score};
 
 use crate::keyed_list::{self, KeyedList};
-use crate::progress::{Progress, PROGRESS_SCHEMA};
+use crate::progress::{due_in, Progress, StoredHome, PROGRESS_SCHEMA};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HomeSummary {
     best: KeyedList<Score>,
     reviews: KeyedList<KeyedList<ReviewCard>>,
-}
-
-/// The part of the stored record only the home page reads.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct StoredHome {
-    best: KeyedList<Score>,
-}
-
-impl StoredHome {
-    pub(crate) fn of(progress: &Progress) -> StoredHome {
-        StoredHome {
-            best: progress
-                .books()
-                .into_iter()
-                .filter_map(|book| Some((book.clone(), progress.stats(&book).best?)))
-                .collect(),
-        }
-    }
 }
 
 impl HomeSummary {
@@ -87,28 +69,10 @@ impl HomeSummary {
     }
 }
 
-/// The questions of `book` in `reviews` due by `by_ms`, earliest first.
-pub(crate) fn due_in(
-    reviews: &KeyedList<KeyedList<ReviewCard>>,
-    book: &str,
-    by_ms: u64,
-) -> Vec<String> {
-    let mut due: Vec<(u64, &String)> = keyed_list::get(reviews, book)
-        .into_iter()
-        .flatten()
-        .filter(|(_, card)| card.is_due(by_ms))
-        .map(|(question, card)| (card.due_ms, question))
-        .collect();
-    due.sort_unstable();
-    due.into_iter()
-        .map(|(_, question)| question.clone())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress_book::sample_result;
+    use crate::testing::sample_result;
 
     fn progress_with_two_books() -> Progress {
         let mut progress = Progress::default();

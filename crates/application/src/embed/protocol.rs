@@ -5,8 +5,8 @@
 use quiz_domain::{AttemptResult, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::embed::XapiStatement;
 use crate::theme::Theme;
-use crate::xapi_statement::XapiStatement;
 
 pub const PROTOCOL: &str = "python-architect-quiz";
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -130,7 +130,8 @@ impl HostCommand {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quiz_domain::{Answer, Mode, Score};
+    use crate::testing::answered;
+    use quiz_domain::{Answer, Mode};
     use serde_json::{json, Value};
 
     fn parsed(message: &FrameMessage) -> Value {
@@ -193,31 +194,17 @@ mod tests {
 
     #[test]
     fn completion_carries_score_duration_results_and_statement() {
-        let result = AttemptResult {
-            id: "fp-1".into(),
-            book: "fp".into(),
-            mode: Mode::default(),
-            responses: vec![
-                Response {
-                    question: "q1".into(),
-                    answer: Answer::new([1]),
-                    correct: true,
-                    time_ms: None,
-                },
-                Response {
-                    question: "q2".into(),
-                    answer: Answer::new([0]),
-                    correct: false,
-                    time_ms: None,
-                },
-            ],
-            score: Score {
-                correct: 1,
-                total: 2,
-            },
+        let mut result = AttemptResult {
             started_at_ms: 1_000,
             finished_at_ms: 31_500,
+            ..answered(
+                "fp-1",
+                "fp",
+                Mode::default(),
+                &[("q1", true), ("q2", false)],
+            )
         };
+        result.responses[0].answer = Answer::new([1]);
         let completion = Completion::of(
             &result,
             "https://quiz.example/#/book/fp/quiz?count=2&seed=7".into(),

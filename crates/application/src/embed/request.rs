@@ -1,9 +1,8 @@
 use quiz_domain::is_slug;
 
-use crate::host_origin::HostOrigin;
-use crate::pack_url::PackUrl;
-use crate::quiz_request::QuizRequest;
-use crate::route::Route;
+use crate::embed::HostOrigin;
+use crate::packs::PackUrl;
+use crate::quiz::QuizRequest;
 use crate::theme::Theme;
 use crate::url_query::{percent_decode, percent_encode, query_pairs};
 
@@ -162,7 +161,7 @@ impl EmbedRequest {
     pub fn quiz_url(&self, app_url: &str) -> String {
         match self.pack {
             Some(_) => format!("{app_url}#/embed?{}", self.quiz_query()),
-            None => format!("{app_url}{}", Route::Quiz(self.quiz.clone()).to_hash()),
+            None => format!("{app_url}{}", self.quiz.link()),
         }
     }
 }

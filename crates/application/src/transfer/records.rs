@@ -2,10 +2,11 @@
 //! progress, the packs' progress and the packs themselves, in one export
 //! file, and taking such a file in.
 
-use crate::export::{export_file, read_export, ImportError, ImportReport};
-use crate::pack_shelf::PackShelf;
+use crate::packs::PackShelf;
 use crate::ports::KeyValueStore;
-use crate::progress_book::{ProgressBook, StorageNotice};
+use crate::progress::{ProgressBook, StorageNotice};
+use crate::transfer::export::{export_file, read_export};
+use crate::transfer::{ImportError, ImportReport};
 
 /// The records an export is made of and an import goes into.
 pub struct Records<'a, S: KeyValueStore> {
@@ -90,11 +91,10 @@ mod tests {
     use quiz_domain::AttemptResult;
 
     use super::*;
-    use crate::memory::MemoryStore;
-    use crate::pack::sample_pack;
-    use crate::progress_book::sample_result;
-    use crate::settings::Settings;
+    use crate::progress::Settings;
     use crate::storage::{PACKS_KEY, PACK_PROGRESS_KEY, PROGRESS_BACKUP_KEY, PROGRESS_KEY};
+    use crate::testing::MemoryStore;
+    use crate::testing::{sample_pack, sample_result};
 
     fn result(id: &str, book: &str, finished_at_ms: u64) -> AttemptResult {
         AttemptResult {

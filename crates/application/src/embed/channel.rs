@@ -1,7 +1,7 @@
 use std::cell::Cell;
 
-use crate::embed_protocol::{FrameMessage, HostCommand};
-use crate::host_origin::HostOrigin;
+use crate::embed::HostOrigin;
+use crate::embed::{FrameMessage, HostCommand};
 use crate::ports::HostPage;
 
 /// The embedded quiz's line to its host page: messages go to the host's
@@ -49,7 +49,7 @@ impl<H: HostPage> EmbedChannel<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory_host_page::MemoryHostPage;
+    use crate::testing::MemoryHostPage;
     use crate::theme::Theme;
 
     const HOST: &str = "https://course.example";

@@ -2,11 +2,11 @@ use serde::{Deserialize, Serialize};
 
 use quiz_domain::{is_slug, AttemptResult, Grade, Mode, ReviewCard, Score};
 
-use crate::attempt_history::{ArchivedRuns, AttemptSummary, Run};
 use crate::exam::ExamSummary;
-use crate::home_summary::{due_in, StoredHome};
 use crate::keyed_list::{self, KeyedList};
-use crate::settings::Settings;
+use crate::progress::Settings;
+use crate::progress::{due_in, StoredHome};
+use crate::progress::{ArchivedRuns, AttemptSummary, Run};
 
 /// The version of the stored progress format. Every change of shape bumps it
 /// and adds a migration from the version before, tested with stored samples.
@@ -480,7 +480,8 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quiz_domain::{Answer, Response};
+    use crate::testing::answered;
+    use quiz_domain::Answer;
 
     /// A finished attempt of `total` questions `q0..`, the first `correct`
     /// of them right, finishing at `finished_at_ms` after one minute.
@@ -489,21 +490,16 @@ mod tests {
     }
 
     fn finished(id: &str, book: &str, correct: u32, total: u32, at: u64) -> AttemptResult {
+        let questions: Vec<String> = (0..total).map(|i| format!("q{i}")).collect();
+        let responses: Vec<(&str, bool)> = questions
+            .iter()
+            .zip(0..)
+            .map(|(question, i)| (question.as_str(), i < correct))
+            .collect();
         AttemptResult {
-            id: id.into(),
-            book: book.into(),
-            mode: Mode::Practice,
-            responses: (0..total)
-                .map(|i| Response {
-                    question: format!("q{i}"),
-                    answer: Answer::new([0]),
-                    correct: i < correct,
-                    time_ms: None,
-                })
-                .collect(),
-            score: Score { correct, total },
             started_at_ms: at - 60_000,
             finished_at_ms: at,
+            ..answered(id, book, Mode::Practice, &responses)
         }
     }
 

@@ -1,0 +1,9 @@
+//! In-memory adapters of the ports and shared fixtures, for the tests.
+
+mod fixtures;
+mod memory_host_page;
+mod memory_store;
+
+pub(crate) use fixtures::{answered, sample_pack, sample_result};
+pub(crate) use memory_host_page::MemoryHostPage;
+pub(crate) use memory_store::MemoryStore;
