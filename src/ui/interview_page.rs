@@ -3,16 +3,15 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 use quiz_application::exam::{ExamRequest, ExamSession};
-use quiz_application::quiz::OptionMark;
 use quiz_application::Route;
-use quiz_domain::{Question, QuestionKind};
-use wasm_bindgen::JsCast;
+use quiz_domain::Question;
 
 use crate::state::app_state;
 use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
-use crate::ui::option_view::{mark_class, option_text};
-use crate::ui::question_text::QuestionText;
+use crate::ui::question_card::{
+    answer_on_enter, instruction, ChoiceList, ProgressLine, QuestionFields,
+};
 
 fn clock_text(ms: u64) -> String {
     let seconds = ms.div_ceil(1000);
@@ -134,12 +133,6 @@ fn ExamCard(
     let state = app_state();
     let shown_at_ms = state.now_ms();
     let problem = RwSignal::new(String::new());
-    let mark = move |index: usize| {
-        session.with(|s| {
-            s.as_ref()
-                .map_or(OptionMark::Open, |s| s.option_mark(index))
-        })
-    };
     let answer = move || {
         let mut saved = None;
         session.update(|s| {
@@ -159,59 +152,15 @@ fn ExamCard(
         event.prevent_default();
         answer();
     };
-    let enter_submits = move |event: ev::KeyboardEvent| {
-        let on_option = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some();
-        if event.key() == "Enter" && on_option {
-            event.prevent_default();
-            answer();
-        }
-    };
-    let input_type = if question.kind.allows_several_choices() {
-        "checkbox"
-    } else {
-        "radio"
-    };
-    let literal = question.kind == QuestionKind::Output;
-    let instruction = match question.kind {
-        QuestionKind::Multiple => "Select all that apply.",
-        QuestionKind::TrueFalse => "True or false?",
-        _ => "Choose one answer.",
-    };
-    let options = question
-        .options
-        .iter()
-        .enumerate()
-        .map(|(index, option)| {
-            view! {
-                <li class=move || mark_class(mark(index))>
-                    <label>
-                        <input type=input_type name="answer" value=index.to_string()
-                            prop:checked=move || mark(index).is_picked()
-                            on:change=move |_| session.update(|s| if let Some(s) = s { s.choose(index) })/>
-                        <span class="key" aria-hidden="true">{(index + 1).to_string()}</span>
-                        {option_text(option, literal)}
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    let enter_submits = answer_on_enter(question.kind, answer);
+    let options = view! { <ChoiceList session question=question.clone() answering=|| true/> };
     view! {
-        <div class="progress-line">
-            <span id="progress-label">{format!("Question {number} of {total}")}</span>
-            <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
-        </div>
+        <ProgressLine number total/>
         <form class="question" data-question=question.id.clone() on:submit=submit on:keydown=enter_submits>
-            <fieldset>
-                <legend class="visually-hidden">{format!("Question {number}, {book}: {instruction}")}</legend>
-                <p class="chapter">{book}</p>
-                <QuestionText question=question.clone()/>
-                <p class="instruction" aria-hidden="true">{instruction}</p>
-                <ul class="options" class:literal=literal>{options}</ul>
-            </fieldset>
-            <p class="problem" role="alert">{move || problem.get()}</p>
+            <QuestionFields legend=format!("Question {number}, {book}: {}", instruction(question.kind))
+                source=book question=question.clone() problem>
+                {options}
+            </QuestionFields>
             <button type="submit" class="primary" id="check">
                 {if number == total { "Finish the exam" } else { "Next question" }}
             </button>

@@ -23,6 +23,7 @@ mod pack_problems;
 mod packs_page;
 mod progress_page;
 mod progress_transfer;
+mod question_card;
 mod question_text;
 mod quiz_page;
 mod reading_links;

@@ -1,16 +1,16 @@
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::quiz::{OptionMark, Phase, QuizRequest, QuizSession};
+use quiz_application::quiz::{Phase, QuizRequest, QuizSession};
 use quiz_application::Route;
 use quiz_domain::{AnswerOption, AttemptResult, Mode, Question, QuestionKind, Response};
-use wasm_bindgen::JsCast;
 
 use crate::state::{app_state, Load};
 use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
-use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::order_steps::{CorrectOrder, OrderSteps};
-use crate::ui::question_text::QuestionText;
+use crate::ui::question_card::{
+    answer_on_enter, instruction, ChoiceList, ProgressLine, QuestionFields,
+};
 use crate::ui::reading_links::ReadingLinks;
 use crate::ui::typed_answer::{ExpectedOutput, TypedAnswer};
 
@@ -198,12 +198,6 @@ fn QuestionCard(
     } = hooks;
     let answering =
         move || session.with(|s| s.as_ref().is_some_and(|s| s.phase() == Phase::Answering));
-    let mark = move |index: usize| {
-        session.with(|s| {
-            s.as_ref()
-                .map_or(OptionMark::Open, |s| s.option_mark(index))
-        })
-    };
     let correct = move || {
         session.with(|s| {
             s.as_ref()
@@ -216,7 +210,6 @@ fn QuestionCard(
     // The card is drawn when its question comes up, so this is when the
     // question was first shown.
     let shown_at_ms = state.now_ms();
-    let question_kind = question.kind;
     let answer = move || {
         let mut answered = None;
         session.update(|s| {
@@ -250,20 +243,7 @@ fn QuestionCard(
         event.prevent_default();
         answer();
     };
-    // Enter on an option answers, the same in every browser (implicit
-    // submission from radio buttons and checkboxes varies); in the typed
-    // answer Enter is a new line, so Ctrl+Enter answers there.
-    let enter_submits = move |event: ev::KeyboardEvent| {
-        let on_option = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some();
-        let typed_done = event.ctrl_key() && question_kind == QuestionKind::Typed;
-        if event.key() == "Enter" && (on_option || typed_done) {
-            event.prevent_default();
-            answer();
-        }
-    };
+    let enter_submits = answer_on_enter(question.kind, answer);
     let is_last = number == total;
     let next = move |_| {
         session.update(|s| {
@@ -274,15 +254,6 @@ fn QuestionCard(
         if is_last {
             on_finish();
         }
-    };
-    let instruction = match question.kind {
-        QuestionKind::Multiple => "Select all that apply.",
-        QuestionKind::TrueFalse => "True or false?",
-        QuestionKind::Typed => "Type the exact output.",
-        QuestionKind::Order => {
-            "Put the steps in order: first at the top (Alt+Arrow keys move the focused step)."
-        }
-        _ => "Choose one answer.",
     };
     let (answer_area, kind_feedback) = match question.kind {
         QuestionKind::Typed => (
@@ -309,32 +280,23 @@ fn QuestionCard(
                 ),
             )
         }
-        _ => (
-            choice_options(
-                session,
-                &question,
-                order,
-                mark,
-                answering,
-                show_explanations,
-            ),
-            None,
-        ),
+        _ => {
+                    (
+                view! {
+                    <ChoiceList session question=question.clone() bank_order=order answering show_whys=show_explanations/>
+                }
+                .into_any(),
+                None,
+            )
+        }
     };
     view! {
-        <div class="progress-line">
-            <span id="progress-label">{format!("Question {number} of {total}")}</span>
-            <progress max=total.to_string() value=number.to_string() aria-labelledby="progress-label"></progress>
-        </div>
+        <ProgressLine number total/>
         <form class="question" class:answered=move || !answering() data-question=question.id.clone()
             on:submit=|event| event.prevent_default() on:keydown=enter_submits>
-            <fieldset>
-                <legend class="visually-hidden">{format!("Question {number}: {instruction}")}</legend>
-                <QuestionText question=question.clone()/>
-                <p class="instruction" aria-hidden="true">{instruction}</p>
+            <QuestionFields legend=format!("Question {number}: {}", instruction(question.kind)) question=question.clone() problem>
                 {answer_area}
-            </fieldset>
-            <p class="problem" role="alert">{move || problem.get()}</p>
+            </QuestionFields>
             <button type="submit" class="primary" id="check" hidden=move || !answering() on:click=check>
                 {if show_explanations { "Check answer" } else { "Answer" }}
             </button>
@@ -352,50 +314,6 @@ fn QuestionCard(
             {if is_last { "See your results" } else { "Next question" }}
         </button>
     }
-}
-
-/// The options of a choice question, each with its reason shown once graded.
-fn choice_options(
-    session: RwSignal<Option<QuizSession>>,
-    question: &Question,
-    order: Vec<usize>,
-    mark: impl Fn(usize) -> OptionMark + Copy + Send + Sync + 'static,
-    answering: impl Fn() -> bool + Copy + Send + Sync + 'static,
-    show_explanations: bool,
-) -> AnyView {
-    let input_type = if question.kind.allows_several_choices() {
-        "checkbox"
-    } else {
-        "radio"
-    };
-    let literal = question.kind == QuestionKind::Output;
-    let options = question
-        .options
-        .iter()
-        .enumerate()
-        .map(|(index, option)| {
-            let text = option_text(option, literal);
-            view! {
-                <li class=move || mark_class(mark(index)) data-option=order[index].to_string()>
-                    <label>
-                        <input type=input_type name="answer" value=index.to_string()
-                            prop:checked=move || mark(index).is_picked()
-                            disabled=move || !answering()
-                            on:change=move |_| session.update(|s| if let Some(s) = s { s.choose(index) })/>
-                        <span class="key" aria-hidden="true">{(index + 1).to_string()}</span>
-                        {text}
-                    </label>
-                    {show_explanations.then(|| view! {
-                        <div class="why">
-                            <strong>{move || mark_label(mark(index))}</strong>
-                            <div inner_html=option.why.clone()></div>
-                        </div>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="options" class:literal=literal>{options}</ul> }.into_any()
 }
 
 fn verdict_class(correct: Option<bool>) -> &'static str {

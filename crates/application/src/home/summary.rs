@@ -21,7 +21,7 @@ pub struct HomeSummary {
 impl HomeSummary {
     pub fn of(progress: &Progress) -> HomeSummary {
         HomeSummary {
-            best: StoredHome::of(progress).best,
+            best: progress.best_scores(),
             reviews: progress.reviews.clone(),
         }
     }

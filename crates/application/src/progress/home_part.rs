@@ -7,24 +7,11 @@ use serde::{Deserialize, Serialize};
 use quiz_domain::{ReviewCard, Score};
 
 use crate::keyed_list::{self, KeyedList};
-use crate::progress::Progress;
 
 /// The part of the stored record only the home page reads.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct StoredHome {
     pub(crate) best: KeyedList<Score>,
-}
-
-impl StoredHome {
-    pub(crate) fn of(progress: &Progress) -> StoredHome {
-        StoredHome {
-            best: progress
-                .books()
-                .into_iter()
-                .filter_map(|book| Some((book.clone(), progress.stats(&book).best?)))
-                .collect(),
-        }
-    }
 }
 
 /// The questions of `book` in `reviews` due by `by_ms`, earliest first.

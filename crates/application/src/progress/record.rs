@@ -146,7 +146,9 @@ impl Progress {
         }
         let stored = Stored {
             progress: self,
-            home: StoredHome::of(self),
+            home: StoredHome {
+                best: self.best_scores(),
+            },
         };
         serde_json::to_string(&stored).expect("progress always serialises")
     }
@@ -205,6 +207,14 @@ impl Progress {
             .collect();
         history.sort_unstable_by_key(|summary| summary.finished_at_ms);
         history
+    }
+
+    /// Each book's best score, which the record carries for the home page.
+    pub(crate) fn best_scores(&self) -> KeyedList<Score> {
+        self.books()
+            .into_iter()
+            .filter_map(|book| Some((book.clone(), self.stats(&book).best?)))
+            .collect()
     }
 
     pub fn stats(&self, book: &str) -> BookStats {
