@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
+use quiz_application::score_text;
 use quiz_application::Route;
 
 use crate::adapters::clock::random_seed;
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_when_ready;
 use crate::ui::form_values::input_values;
-use crate::ui::score_text::score_text;
 use crate::ui::topic_practice::TopicPractice;
 use crate::ui::where_to_read::WhereToReadSection;
 

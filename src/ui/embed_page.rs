@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use quiz_application::embed::{Completion, EmbedChannel, EmbedRequest, FrameMessage, HostCommand};
 use quiz_application::packs::PackUrl;
 use quiz_application::quiz::QuizRequest;
+use quiz_application::score_text;
 use quiz_domain::{AttemptResult, Response, Score};
 
 use crate::adapters::document_height::watch_document_height;
@@ -19,7 +20,6 @@ use crate::state::{app_state, Load};
 use crate::ui::embed_help::EmbedHelp;
 use crate::ui::pack_problems::PackProblems;
 use crate::ui::quiz_page::{quiz_title, QuizFlow};
-use crate::ui::score_text::score_text;
 
 /// The quiz to ask: None while a pack loads, the pack's problems if it
 /// was refused.

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use quiz_application::quiz::QuizRequest;
+use quiz_application::score_text;
 use quiz_application::Route;
 use quiz_domain::CatalogEntry;
 
@@ -8,7 +9,6 @@ use crate::adapters::clock::{end_of_local_day_ms, random_seed};
 use crate::home_data::HomeData;
 use crate::state::Load;
 use crate::ui::focus::focus_page_on_open;
-use crate::ui::score_text::score_text;
 
 #[component]
 pub fn HomePage(data: HomeData) -> impl IntoView {

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use quiz_application::exam::{ExamRequest, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS};
+use quiz_application::score_text;
 use quiz_application::Route;
 
 use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::{app_state, Load};
 use crate::ui::focus::focus_page_on_open;
 use crate::ui::form_values::input_values;
-use crate::ui::score_text::score_text;
 
 const QUESTION_COUNTS: [usize; 4] = [10, 20, DEFAULT_EXAM_QUESTIONS, 50];
 const MINUTES: [u32; 5] = [10, 20, DEFAULT_EXAM_MINUTES, 45, 60];

@@ -1,22 +1,17 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::progress::{AttemptSummary, BookMastery};
-use quiz_application::Route;
+use quiz_application::html_text::escape;
+use quiz_application::progress::BookMastery;
+use quiz_application::reports::{mastery_html, recent_attempts_html, score_chart_html};
+use quiz_application::score_text;
 use quiz_domain::{Bank, CatalogEntry};
 
 use crate::adapters::clock::{local_date_time, random_seed};
 use crate::state::{app_state, Load};
 use crate::ui::confirm_button::ConfirmButton;
 use crate::ui::focus::focus_page_on_open;
-use crate::ui::html_text::escape;
-use crate::ui::mastery_view::mastery_html;
 use crate::ui::progress_transfer::ProgressTransfer;
-use crate::ui::score_chart::score_chart_html;
-use crate::ui::score_text::score_text;
-
-/// How many recent attempts each book lists.
-const RECENT_SHOWN: usize = 10;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -74,46 +69,6 @@ fn PackProgress() -> impl IntoView {
     }
 }
 
-fn duration_text(ms: u64) -> String {
-    let seconds = ms / 1000;
-    match seconds {
-        0..60 => format!("{seconds} s"),
-        _ => format!("{} min {} s", seconds / 60, seconds % 60),
-    }
-}
-
-fn recent_attempts_html(history: &[AttemptSummary]) -> String {
-    let rows: String = history
-        .iter()
-        .rev()
-        .take(RECENT_SHOWN)
-        .map(|a| {
-            let score = match &a.id {
-                Some(attempt) => format!(
-                    r#"<a href="{}">{}</a>"#,
-                    escape(
-                        &Route::Results {
-                            attempt: attempt.clone()
-                        }
-                        .to_hash()
-                    ),
-                    score_text(a.score)
-                ),
-                None => score_text(a.score),
-            };
-            format!(
-                "<tr><td>{}</td><td>{}</td><td>{score}</td><td>{}</td></tr>",
-                escape(&local_date_time(a.finished_at_ms)),
-                a.mode.name(),
-                duration_text(a.duration_ms)
-            )
-        })
-        .collect();
-    format!(
-        r#"<h3>Recent attempts</h3><table class="recent"><thead><tr><th scope="col">Finished</th><th scope="col">Mode</th><th scope="col">Score</th><th scope="col">Time taken</th></tr></thead><tbody>{rows}</tbody></table>"#
-    )
-}
-
 #[component]
 fn BookProgress(entry: CatalogEntry) -> impl IntoView {
     let state = app_state();
@@ -139,8 +94,8 @@ fn BookProgress(entry: CatalogEntry) -> impl IntoView {
         stats.last.map(score_text).unwrap_or_default(),
         stats.average_percent.unwrap_or(0)
     );
-    let chart = score_chart_html(&title, &history);
-    let recent = recent_attempts_html(&history);
+    let chart = score_chart_html(&title, &history, &local_date_time);
+    let recent = recent_attempts_html(&history, &local_date_time);
     // One seed for the page's practice links: each topic draws from its
     // own questions, so sharing it repeats nothing.
     let seed = random_seed();

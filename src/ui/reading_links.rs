@@ -1,17 +1,14 @@
-//! The places to read about a question: after its answer, in the results
-//! review and in the readiness report, and where to read a book, on its
-//! page. Each opens in a new tab, says which site it leads to, and is
-//! announced as external.
+//! The places to read about a question: after its answer and in the results
+//! review, and where to read a book, on its page. Each opens in a new tab,
+//! says which site it leads to, and is announced as external; the readiness
+//! report, built as a string, lists them in the same words and markup
+//! (`quiz_application::reports`).
 
 use leptos::prelude::*;
+use quiz_application::reports::{EXTERNAL, NEEDS_CONNECTION};
 use quiz_domain::ReadingLink;
 
 use crate::adapters::connection::is_online;
-use crate::ui::html_text::escape;
-
-/// Said to screen readers after each link's label.
-const EXTERNAL: &str = ", external site, opens in a new tab";
-const NEEDS_CONNECTION: &str = "These links need a connection.";
 
 #[component]
 pub fn ReadingLinks(links: Vec<ReadingLink>) -> impl IntoView {
@@ -55,24 +52,4 @@ pub fn OfflineNote() -> impl IntoView {
     ];
     on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
     view! { <p class="offline-note" hidden=move || online.get()>{NEEDS_CONNECTION}</p> }
-}
-
-/// One link as escaped HTML, for the reports built as strings.
-pub fn reading_link_html(link: &ReadingLink, note: &str) -> Option<String> {
-    let host = link.host()?;
-    Some(format!(
-        r#"<li><a href="{}" target="_blank" rel="noopener noreferrer">{}<span class="visually-hidden">{EXTERNAL}</span></a> <span class="link-host">{}</span>{}</li>"#,
-        escape(&link.url),
-        escape(&link.label),
-        escape(host),
-        escape(note)
-    ))
-}
-
-/// The offline word for the reports built as strings, shown only offline.
-pub fn offline_note_html() -> String {
-    format!(
-        r#"<p class="offline-note"{}>{NEEDS_CONNECTION}</p>"#,
-        if is_online() { " hidden" } else { "" }
-    )
 }

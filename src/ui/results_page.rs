@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_application::quiz::{OptionMark, QuizRequest};
+use quiz_application::score_text;
 use quiz_application::Route;
 use quiz_domain::{AttemptResult, Bank, Question, QuestionKind, Response};
 
@@ -12,7 +13,6 @@ use crate::ui::option_view::{mark_class, mark_label, option_text};
 use crate::ui::order_steps::CorrectOrder;
 use crate::ui::question_text::QuestionText;
 use crate::ui::reading_links::ReadingLinks;
-use crate::ui::score_text::score_text;
 use crate::ui::typed_answer::ExpectedOutput;
 
 #[component]

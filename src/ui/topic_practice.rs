@@ -2,14 +2,13 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use quiz_application::html_text::escape;
 use quiz_application::progress::BookMastery;
-use quiz_application::quiz::{QuizRequest, DEFAULT_QUIZ_LENGTH};
-use quiz_application::Route;
+use quiz_application::reports::topic_list_html;
 use quiz_domain::Bank;
 
 use crate::adapters::clock::random_seed;
 use crate::state::app_state;
-use crate::ui::html_text::escape;
 
 /// Practice of one topic: the book's topics, listed when the person opens
 /// the list, each with its mastery and a link to a quiz on it.
@@ -33,28 +32,7 @@ pub fn TopicPractice(book: String) -> impl IntoView {
             let mastery = state
                 .progress_of(&bank.book.id)
                 .with_untracked(|p| BookMastery::of(p, &bank, state.now_ms()));
-            let seed = random_seed();
-            let items: String = mastery
-                .topics
-                .iter()
-                .map(|(topic, m)| {
-                    let mut request = QuizRequest::new(
-                        bank.book.id.clone(),
-                        m.questions.min(DEFAULT_QUIZ_LENGTH),
-                        seed,
-                    );
-                    request.topics = vec![topic.clone()];
-                    format!(
-                        r#"<li><a href="{}">{}</a> · {} question{} · mastery {}%</li>"#,
-                        escape(&Route::Quiz(request).to_hash()),
-                        escape(topic),
-                        m.questions,
-                        if m.questions == 1 { "" } else { "s" },
-                        m.percent
-                    )
-                })
-                .collect();
-            format!(r#"<ul class="topic-list">{items}</ul>"#)
+            topic_list_html(&mastery, random_seed())
         }
     };
     view! {

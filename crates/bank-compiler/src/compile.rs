@@ -8,7 +8,7 @@ use quiz_domain::{
 };
 
 use crate::highlight::highlight_python;
-use crate::markdown::{literal, render, render_inline};
+use crate::markdown::{render, render_inline};
 use crate::source::{parse, SourceBank, SourceLink, SourceQuestion, SourceWhereToRead};
 
 /// An output or typed question's claim, to be checked against CPython.
@@ -142,8 +142,10 @@ fn compile_question(source: SourceQuestion) -> Result<(Question, Option<Snippet>
             known.join(", ")
         )
     })?;
+    // An output option is the literal output, which the app shows as text
+    // (pack.schema.json), so it is not escaped as HTML would be.
     let option_text = |text: &str| match kind {
-        QuestionKind::Output => Ok(literal(text)),
+        QuestionKind::Output => Ok(text.to_owned()),
         _ => render_inline(text),
     };
     let options = source

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use quiz_application::html_text::escape_text;
 use syntect::easy::ScopeRegionIterator;
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -43,20 +44,6 @@ fn class_of(stack: &ScopeStack) -> &'static str {
     ""
 }
 
-pub fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 /// HTML for a Python snippet: spans with one-letter classes, adjacent tokens
 /// of the same class merged to keep bank files small.
 pub fn highlight_python(code: &str) -> Result<String, String> {
@@ -90,8 +77,8 @@ pub fn highlight_python(code: &str) -> Result<String, String> {
     Ok(runs
         .into_iter()
         .map(|(class, text)| match class {
-            "" => escape_html(&text),
-            class => format!("<span class=\"{class}\">{}</span>", escape_html(&text)),
+            "" => escape_text(&text),
+            class => format!("<span class=\"{class}\">{}</span>", escape_text(&text)),
         })
         .collect())
 }

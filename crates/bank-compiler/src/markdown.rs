@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::highlight::{escape_html, highlight_python};
+use crate::highlight::highlight_python;
 
 pub fn render(markdown: &str) -> Result<String, String> {
     let mut events = Vec::new();
@@ -45,11 +45,6 @@ pub fn render_inline(markdown: &str) -> Result<String, String> {
         Some(inner) if !inner.contains("<p>") => Ok(inner.to_owned()),
         _ => Ok(html),
     }
-}
-
-/// Literal text, as output options are shown.
-pub fn literal(text: &str) -> String {
-    escape_html(text)
 }
 
 #[cfg(test)]

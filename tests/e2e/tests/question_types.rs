@@ -100,6 +100,44 @@ async fn a_typed_output_is_accepted_with_other_line_endings_and_trailing_spaces(
     .await;
 }
 
+#[tokio::test]
+async fn an_output_with_quotes_and_markup_characters_is_shown_as_printed() {
+    let site = StaticSite::serve(&dist_dir());
+    with_browser(|client| async move {
+        // Its output is a dict printed with double quotes, which the
+        // options once showed as `&quot;`.
+        client
+            .goto(&site.url(
+                "#/book/architecture-patterns/quiz?count=1&seed=1&questions=apwp-mock-patch-import-location",
+            ))
+            .await
+            .unwrap();
+        wait_for_text(&client, "#progress-label", |t| t == "Question 1 of 1").await;
+        let printed = cpython_output_of_snippet_on_screen(&client).await;
+        assert!(printed.contains('"'), "the output has quotes: {printed}");
+        let options = run_js(
+            &client,
+            "return [...document.querySelectorAll('.options .option-text')].map(o => o.textContent)",
+        )
+        .await;
+        let options: Vec<&str> = options
+            .as_array()
+            .expect("a list of options")
+            .iter()
+            .filter_map(|o| o.as_str())
+            .collect();
+        assert!(
+            options.contains(&printed.trim_end()),
+            "an option reads as CPython prints: {options:?}"
+        );
+        assert!(
+            options.iter().all(|o| !o.contains("&quot;") && !o.contains("&amp;")),
+            "no option shows an entity: {options:?}"
+        );
+    })
+    .await;
+}
+
 /// Presses `keys` on the focused element.
 async fn press(client: &Client, keys: &str) {
     client

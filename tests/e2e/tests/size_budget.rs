@@ -7,7 +7,7 @@ use std::path::Path;
 use e2e::{dist_dir, home_page_files, with_browser, StaticSite};
 
 /// The budget: 90 KB. The release build loads 89,744 bytes today
-/// (ARCHITECTURE.md, "Size"): the home page runs a Wasm of its own that
+/// (docs/size.md): the home page runs a Wasm of its own that
 /// draws from summaries saved with the records, and the whole app's Wasm
 /// loads when the person leaves home.
 const HOME_PAGE_BUDGET: usize = 90_000;

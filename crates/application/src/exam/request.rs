@@ -76,19 +76,11 @@ impl ExamRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn request(count: usize) -> ExamRequest {
-        ExamRequest {
-            books: vec!["a".into(), "b".into()],
-            count,
-            minutes: 10,
-            seed: 3,
-        }
-    }
+    use crate::testing::exam_request;
 
     #[test]
     fn exam_links_round_trip_and_bad_ones_are_explained() {
-        let request = request(30);
+        let request = exam_request(30);
         assert_eq!(request.to_query(), "books=a,b&count=30&minutes=10&seed=3");
         assert_eq!(ExamRequest::from_query(&request.to_query()), Ok(request));
         for (query, message) in [

@@ -226,6 +226,7 @@ impl ExamSession {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::exam_request;
     use quiz_domain::fixtures::{bank, question};
     use quiz_domain::QuestionKind;
 
@@ -239,15 +240,6 @@ mod tests {
             bank("a", &["1"], questions("a")),
             bank("b", &["1"], questions("b")),
         )
-    }
-
-    fn request(count: usize) -> ExamRequest {
-        ExamRequest {
-            books: vec!["a".into(), "b".into()],
-            count,
-            minutes: 10,
-            seed: 3,
-        }
     }
 
     /// The place on screen of the bank's option `index` (text `o{index}`).
@@ -264,7 +256,7 @@ mod tests {
     #[test]
     fn an_exam_keeps_its_clock_across_a_resume_and_ends_when_time_is_up() {
         let (a, b) = banks();
-        let mut session = ExamSession::start(&[&a, &b], &request(4), 1_000).unwrap();
+        let mut session = ExamSession::start(&[&a, &b], &exam_request(4), 1_000).unwrap();
         assert_eq!((session.total(), session.deadline_ms()), (4, 601_000));
         session.choose(place(&session, 0));
         session.submit(5_000).unwrap();
@@ -298,7 +290,7 @@ mod tests {
     #[test]
     fn a_saved_exam_that_answering_could_not_make_is_not_resumed() {
         let (a, b) = banks();
-        let mut session = ExamSession::start(&[&a, &b], &request(2), 0).unwrap();
+        let mut session = ExamSession::start(&[&a, &b], &exam_request(2), 0).unwrap();
         session.choose(place(&session, 1));
         session.submit(1).unwrap();
         let mut forged = session.saved().clone();

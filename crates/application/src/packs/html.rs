@@ -8,7 +8,7 @@
 //! event handler, URL or style can come out of it, whatever goes in; the
 //! output is well-formed (open tags are closed) and nested at most
 //! `MAX_DEPTH` deep. Written here rather than with an HTML sanitiser crate:
-//! those parse with html5ever, far too large for the Wasm (ARCHITECTURE.md).
+//! those parse with html5ever, far too large for the Wasm (docs/decisions.md).
 
 /// Tags kept, always without attributes. `br` is the only void one.
 const ALLOWED: [&str; 11] = [

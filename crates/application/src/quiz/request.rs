@@ -95,7 +95,7 @@ impl QuizRequest {
             match name {
                 "count" => request.count = question_count(value)?,
                 "seed" => request.seed = seed(value)?,
-                "chapters" => request.chapters = id_list(value, "chapters", "chapter ids", "1,9")?,
+                "chapters" => request.chapters = chapter_list(value)?,
                 "topics" => {
                     request.topics = id_list(value, "topics", "topic ids", "closures,decorators")?
                 }
@@ -139,6 +139,11 @@ pub(crate) fn seed(value: &str) -> Result<u64, String> {
 }
 
 /// A comma-separated list of ids; the error names the first bad one.
+/// A `chapters=1,9` parameter's ids.
+pub(crate) fn chapter_list(value: &str) -> Result<Vec<String>, String> {
+    id_list(value, "chapters", "chapter ids", "1,9")
+}
+
 fn id_list(value: &str, name: &str, what: &str, example: &str) -> Result<Vec<String>, String> {
     let ids: Vec<String> = value.split(',').map(str::to_owned).collect();
     match ids.iter().find(|id| !is_slug(id)) {

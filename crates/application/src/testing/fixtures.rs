@@ -5,6 +5,8 @@ use quiz_domain::{
     Response, Score, BANK_FORMAT,
 };
 
+use crate::exam::ExamRequest;
+
 /// A finished attempt at `book`, started at 0 and finished at 1 ms, that
 /// answered each question of `responses` (its id, and whether the answer
 /// was right) with the option at index 0; its score counts the right ones.
@@ -35,6 +37,16 @@ pub(crate) fn answered(
         responses,
         started_at_ms: 0,
         finished_at_ms: 1,
+    }
+}
+
+/// An exam of `count` questions from books "a" and "b", ten minutes, seed 3.
+pub(crate) fn exam_request(count: usize) -> ExamRequest {
+    ExamRequest {
+        books: vec!["a".into(), "b".into()],
+        count,
+        minutes: 10,
+        seed: 3,
     }
 }
 

@@ -4,6 +4,6 @@ mod fixtures;
 mod memory_host_page;
 mod memory_store;
 
-pub(crate) use fixtures::{answered, sample_pack, sample_result};
+pub(crate) use fixtures::{answered, exam_request, sample_pack, sample_result};
 pub(crate) use memory_host_page::MemoryHostPage;
 pub(crate) use memory_store::MemoryStore;
