@@ -55,27 +55,19 @@ impl Mirror {
         }
     }
 
-    /// Copies what changed, so only the pages showing it redraw.
+    /// Copies what may have changed. The records of progress are copied
+    /// after every change, as the pages' own saves always did; the packs
+    /// only when they differ, since most changes leave them alone.
     fn show(&self, library: &Library<BrowserStore>) {
-        fn set_if_changed<T: PartialEq + Send + Sync + 'static>(
-            shown: RwSignal<T>,
-            now: &T,
-            copy: impl Fn(&T) -> T,
-        ) {
-            if shown.with_untracked(|shown| shown != now) {
-                shown.set(copy(now));
-            }
-        }
-        set_if_changed(self.progress, library.progress(), Clone::clone);
-        set_if_changed(self.pack_progress, library.pack_progress(), Clone::clone);
+        self.progress.set(library.progress().clone());
+        self.pack_progress.set(library.pack_progress().clone());
         if self
             .packs
             .with_untracked(|shown| shown.as_slice() != library.packs())
         {
             self.packs.set(library.packs().to_vec());
         }
-        let unfinished = library.unfinished().cloned();
-        set_if_changed(self.unfinished, &unfinished, Clone::clone);
+        self.unfinished.set(library.unfinished().cloned());
     }
 }
 
@@ -128,12 +120,23 @@ impl AppState {
     fn change<T>(&self, act: impl FnOnce(&mut Library<BrowserStore>) -> T) -> Option<T> {
         self.library.try_update_value(|library| {
             let done = act(library);
-            self.mirror.show(library);
-            if let Some(notice) = library.take_notice() {
-                self.notice.set(Some(notice));
-            }
+            self.show(library);
             done
         })
+    }
+
+    /// Runs `act` on the library where nothing shown changes (a bank kept
+    /// for the visit, an export read out); `None` once the app is closing.
+    fn quietly<T>(&self, act: impl FnOnce(&mut Library<BrowserStore>) -> T) -> Option<T> {
+        self.library.try_update_value(act)
+    }
+
+    /// Shows what the library holds now, and its notice once.
+    fn show(&self, library: &mut Library<BrowserStore>) {
+        self.mirror.show(library);
+        if let Some(notice) = library.take_notice() {
+            self.notice.set(Some(notice));
+        }
     }
 
     fn read<T>(&self, ask: impl FnOnce(&Library<BrowserStore>) -> T) -> Option<T> {
@@ -270,7 +273,7 @@ impl AppState {
     /// Everything kept, as the text of an export file.
     pub fn export_progress(&self) -> String {
         let now_ms = self.now_ms();
-        self.change(|library| library.export(now_ms))
+        self.quietly(|library| library.export(now_ms))
             .unwrap_or_default()
     }
 
@@ -331,7 +334,7 @@ impl AppState {
         }
         let json = fetch_text(&format!("banks/{book}.json")).await?;
         let bank = Arc::new(read_bank(&json)?);
-        self.change(|library| library.keep_bank(book, bank.clone()));
+        self.quietly(|library| library.keep_bank(book, bank.clone()));
         Ok(bank)
     }
 

@@ -10,7 +10,7 @@ use crate::state::app_state;
 use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
 use crate::ui::question_card::{
-    answer_on_enter, instruction, ChoiceList, ProgressLine, QuestionFields,
+    answer_on_enter, choice_list, instruction, progress_line, question_fields,
 };
 
 fn clock_text(ms: u64) -> String {
@@ -153,14 +153,12 @@ fn ExamCard(
         answer();
     };
     let enter_submits = answer_on_enter(question.kind, answer);
-    let options = view! { <ChoiceList session question=question.clone() answering=|| true/> };
+    let options = choice_list(session, &question, None, || true, false);
+    let legend = format!("Question {number}, {book}: {}", instruction(question.kind));
     view! {
-        <ProgressLine number total/>
+        {progress_line(number, total)}
         <form class="question" data-question=question.id.clone() on:submit=submit on:keydown=enter_submits>
-            <QuestionFields legend=format!("Question {number}, {book}: {}", instruction(question.kind))
-                source=book question=question.clone() problem>
-                {options}
-            </QuestionFields>
+            {question_fields(legend, Some(book), question.clone(), problem, options)}
             <button type="submit" class="primary" id="check">
                 {if number == total { "Finish the exam" } else { "Next question" }}
             </button>

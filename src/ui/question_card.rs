@@ -45,8 +45,7 @@ pub fn answer_on_enter(
     }
 }
 
-#[component]
-pub fn ProgressLine(number: usize, total: usize) -> impl IntoView {
+pub fn progress_line(number: usize, total: usize) -> impl IntoView {
     view! {
         <div class="progress-line">
             <span id="progress-label">{format!("Question {number} of {total}")}</span>
@@ -55,18 +54,16 @@ pub fn ProgressLine(number: usize, total: usize) -> impl IntoView {
     }
 }
 
-/// The question inside its form: text, instruction and the way to answer
-/// (`children`), then the line that says what is missing from an answer.
-#[component]
-pub fn QuestionFields(
-    /// What a screen reader hears first.
+/// The question inside its form: `legend` (what a screen reader hears
+/// first), a `source` line naming where it comes from, its text and
+/// instruction, the way to answer, then the line that says what is missing
+/// from an answer.
+pub fn question_fields(
     legend: String,
-    /// A line above the question naming where it comes from.
-    #[prop(optional)]
     source: Option<String>,
     question: Question,
     problem: RwSignal<String>,
-    children: Children,
+    answer_area: impl IntoView,
 ) -> impl IntoView {
     let instruction = instruction(question.kind);
     view! {
@@ -75,7 +72,7 @@ pub fn QuestionFields(
             {source.map(|source| view! { <p class="chapter">{source}</p> })}
             <QuestionText question/>
             <p class="instruction" aria-hidden="true">{instruction}</p>
-            {children()}
+            {answer_area}
         </fieldset>
         <p class="problem" role="alert">{move || problem.get()}</p>
     }
@@ -108,19 +105,16 @@ impl ChoosesOptions for ExamSession {
     }
 }
 
-/// The options of a choice question as shown.
-#[component]
-pub fn ChoiceList<S: ChoosesOptions>(
+/// The options of a choice question as shown. `bank_order` is the bank
+/// index of each option shown, kept in the page so that tests and
+/// assistive tools can tell options apart whatever their order (none where
+/// the order must not be told: an exam); `show_whys` shows each option's
+/// reason once the answer is graded.
+pub fn choice_list<S: ChoosesOptions>(
     session: RwSignal<Option<S>>,
-    question: Question,
-    /// The bank index of each option shown, kept in the page so that tests
-    /// and assistive tools can tell options apart whatever their order;
-    /// none where the order must not be told (an exam).
-    #[prop(optional)]
+    question: &Question,
     bank_order: Option<Vec<usize>>,
     answering: impl Fn() -> bool + Copy + Send + Sync + 'static,
-    /// Each option's reason, shown once the answer is graded.
-    #[prop(optional)]
     show_whys: bool,
 ) -> impl IntoView {
     let input_type = if question.kind.allows_several_choices() {

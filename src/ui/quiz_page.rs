@@ -9,7 +9,7 @@ use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
 use crate::ui::order_steps::{CorrectOrder, OrderSteps};
 use crate::ui::question_card::{
-    answer_on_enter, instruction, ChoiceList, ProgressLine, QuestionFields,
+    answer_on_enter, choice_list, instruction, progress_line, question_fields,
 };
 use crate::ui::reading_links::ReadingLinks;
 use crate::ui::typed_answer::{ExpectedOutput, TypedAnswer};
@@ -280,23 +280,23 @@ fn QuestionCard(
                 ),
             )
         }
-        _ => {
-                    (
-                view! {
-                    <ChoiceList session question=question.clone() bank_order=order answering show_whys=show_explanations/>
-                }
-                .into_any(),
-                None,
+        _ => (
+            choice_list(
+                session,
+                &question,
+                Some(order),
+                answering,
+                show_explanations,
             )
-        }
+            .into_any(),
+            None,
+        ),
     };
     view! {
-        <ProgressLine number total/>
+        {progress_line(number, total)}
         <form class="question" class:answered=move || !answering() data-question=question.id.clone()
             on:submit=|event| event.prevent_default() on:keydown=enter_submits>
-            <QuestionFields legend=format!("Question {number}: {}", instruction(question.kind)) question=question.clone() problem>
-                {answer_area}
-            </QuestionFields>
+            {question_fields(format!("Question {number}: {}", instruction(question.kind)), None, question.clone(), problem, answer_area)}
             <button type="submit" class="primary" id="check" hidden=move || !answering() on:click=check>
                 {if show_explanations { "Check answer" } else { "Answer" }}
             </button>
