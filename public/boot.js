@@ -73,11 +73,12 @@ async function leaveHome() {
     }
 }
 
-// The bank a quiz link or an embed draws from (as the app's Route reads
-// it), when it is a built-in book; packs come from storage.
+// The bank a quiz link, an embed or an LMS launch draws from (as the
+// app's Route reads it), when it is a built-in book; packs come from
+// storage.
 function bankOfLink(hash) {
     const quiz = /^#\/book\/([a-z0-9-]+)\/quiz(?:\?|$)/.exec(hash);
-    const embed = hash.startsWith("#/embed?") ? /[?&]book=([a-z0-9-]+)(?:&|$)/.exec(hash) : null;
+    const embed = /^#\/(?:embed|lms)\?/.test(hash) ? /[?&]book=([a-z0-9-]+)(?:&|$)/.exec(hash) : null;
     const book = (quiz || embed || [])[1];
     return BOOKS.includes(book) ? "banks/" + book + ".json" : null;
 }
@@ -108,10 +109,12 @@ const started = run(first, compile(first), firstGlue);
 started.catch((reason) => domReady.then(() => showFailure(reason)));
 const firstData = Promise.all(["banks/catalog.json", bankOfLink(location.hash)].filter(Boolean).map(preload));
 
-// An embedded quiz (#/embed?…) lives in another site's page: the host
-// chooses its theme, and it offers no switch and no "new version" prompt.
-// In a sandboxed frame merely reading navigator.serviceWorker throws.
-const embedded = location.hash.startsWith("#/embed");
+// An embedded quiz (#/embed?…) lives in another site's page, and a quiz
+// launched from a SCORM package (#/lms?…) in an LMS's player: the host
+// chooses the theme, and neither offers a switch or a "new version"
+// prompt (a package ships no service worker). In a sandboxed frame merely
+// reading navigator.serviceWorker throws.
+const embedded = /^#\/(?:embed|lms)(?:\?|$)/.test(location.hash);
 
 // The theme switch cycles the system's scheme, light and dark, and is
 // remembered in this browser (when storage is allowed). It lives outside

@@ -255,6 +255,11 @@ impl AppState {
         self.change(|library| library.keep_unfinished(quiz));
     }
 
+    /// The quiz left unfinished, as last kept.
+    pub fn unfinished(&self) -> Option<UnfinishedQuiz> {
+        self.read(|library| library.unfinished().cloned()).flatten()
+    }
+
     pub fn discard_unfinished(&self) {
         self.change(Library::discard_unfinished);
     }

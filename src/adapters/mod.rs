@@ -10,4 +10,5 @@ pub mod fetch;
 pub mod file_transfer;
 pub mod location;
 pub mod parent_window;
+pub mod scorm_api;
 pub mod theme;

@@ -10,6 +10,7 @@ use crate::ui::home_page::HomePage;
 use crate::ui::interview_page::InterviewPage;
 use crate::ui::interview_report_page::InterviewReportPage;
 use crate::ui::interviews_page::InterviewsPage;
+use crate::ui::lms_page::LmsPage;
 use crate::ui::notice::Notice;
 use crate::ui::pack_load_page::PackLoadPage;
 use crate::ui::packs_page::PacksPage;
@@ -22,13 +23,14 @@ use crate::ui::site_frame::{SiteFooter, SiteHeader};
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    let embedded = matches!(state.route.get_untracked(), Route::Embed(_));
-    // An embedded quiz is drawn without the site around it when the page
-    // starts, so a hash change into, out of or between embeds loads the
-    // page again.
+    let framed = |route: &Route| matches!(route, Route::Embed(_) | Route::Lms(_));
+    let embedded = framed(&state.route.get_untracked());
+    // An embedded quiz, or one launched by an LMS, is drawn without the
+    // site around it when the page starts, so a hash change into, out of
+    // or between them loads the page again.
     let listener = window_event_listener(ev::hashchange, move |_| {
         let route = location::current_route();
-        if embedded || matches!(route, Route::Embed(_)) {
+        if embedded || framed(&route) {
             location::reload();
         } else {
             state.route.set(route);
@@ -40,14 +42,26 @@ pub fn App() -> impl IntoView {
         listener.remove();
         other_tabs.remove();
     });
-    if let Route::Embed(embed) = state.route.get_untracked() {
-        return view! {
-            <main id="main" class="embed">
-                <Notice/>
-                <EmbedPage embed/>
-            </main>
+    match state.route.get_untracked() {
+        Route::Embed(embed) => {
+            return view! {
+                <main id="main" class="embed">
+                    <Notice/>
+                    <EmbedPage embed/>
+                </main>
+            }
+            .into_any()
         }
-        .into_any();
+        Route::Lms(launch) => {
+            return view! {
+                <main id="main" class="embed">
+                    <Notice/>
+                    <LmsPage launch/>
+                </main>
+            }
+            .into_any()
+        }
+        _ => {}
     }
     view! {
         <SiteHeader/>
@@ -65,8 +79,10 @@ pub fn App() -> impl IntoView {
                 Route::Packs => view! { <PacksPage/> }.into_any(),
                 Route::LoadPack(url) => view! { <PackLoadPage url/> }.into_any(),
                 Route::Invalid { reason, instead } => view! { <InvalidLink reason instead/> }.into_any(),
-                // Not reached: a hash change to an embed reloads the page.
+                // Not reached: a hash change to an embed or an LMS launch
+                // reloads the page.
                 Route::Embed(embed) => view! { <EmbedPage embed/> }.into_any(),
+                Route::Lms(launch) => view! { <LmsPage launch/> }.into_any(),
             }}
         </main>
         <SiteFooter/>

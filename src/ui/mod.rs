@@ -13,6 +13,7 @@ mod home_page;
 mod interview_page;
 mod interview_report_page;
 mod interviews_page;
+mod lms_page;
 mod notice;
 mod option_view;
 mod order_steps;

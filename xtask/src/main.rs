@@ -2,7 +2,7 @@
 //!
 //! - `setup`: installs what is missing (wasm32 target, Trunk 0.21,
 //!   wasm-bindgen-cli matching the pinned crate, npm's binaryen wasm-opt,
-//!   esbuild, axe-core and quizdown, Python's jsonschema, Debian's
+//!   esbuild, axe-core and quizdown, Python's jsonschema and xmlschema, Debian's
 //!   Chromium, ChromeDriver and Python 3.11 docs) and skips what is there.
 //! - `build`: the release build into dist/.
 //! - `serve`: builds and serves the app on http://127.0.0.1:8080/.
@@ -10,7 +10,10 @@
 //! - `bench`: sizes of what the first page loads, median timings, and cold
 //!   first visits under a shaped link beside a quizdown page.
 //! - `stage`: Trunk's post-build hook (banks, CSP, offline file list).
+//! - `scorm`: a SCORM 1.2 or 2004 package of one quiz, for an LMS, from
+//!   the release build (which it makes first when dist/ has none).
 
+mod scorm;
 mod setup;
 mod stage;
 
@@ -26,7 +29,11 @@ fn main() -> ExitCode {
         Some("test") => setup::install_missing().and_then(|()| test()),
         Some("bench") => setup::install_missing().and_then(|()| bench()),
         Some("stage") => stage::stage(),
-        _ => Err("usage: cargo xtask setup | build | serve | test | bench | stage".into()),
+        Some("scorm") => scorm::scorm(&args[1..]),
+        _ => Err(format!(
+            "usage: cargo xtask setup | build | serve | test | bench | stage\n       {}",
+            scorm::USAGE
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

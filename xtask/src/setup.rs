@@ -11,16 +11,23 @@ const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 /// tools/: binaryen's wasm-opt for Trunk, esbuild to minify the loader the
 /// page inlines, axe-core for the accessibility audit, quizdown's browser
 /// build for the bench's reference quiz page (esbuild's version is the one
-/// quizdown brings, so npm installs it once).
-const NPM_TOOLS: [(&str, &str); 4] = [
+/// quizdown brings, so npm installs it once), and scorm-again, the SCORM
+/// run-time the SCORM tests put around a package as an LMS does.
+const NPM_TOOLS: [(&str, &str); 5] = [
     ("binaryen", "132.0.0"),
     ("esbuild", "0.19.12"),
     ("axe-core", "4.14.1"),
     ("quizdown", "0.4.1"),
+    ("scorm-again", "3.4.3"),
 ];
-/// Python's jsonschema, with which the bank tests check the published pack
-/// schema against the compiled banks.
-const PYTHON_TOOLS: &str = "jsonschema>=4.18,<5";
+/// Python packages the tests use, each as (module, what pip installs):
+/// jsonschema, with which the bank tests check the published pack schema
+/// against the compiled banks, and xmlschema, with which the xtask tests
+/// validate SCORM manifests against the XSD files the packages ship.
+const PYTHON_TOOLS: [(&str, &str); 2] = [
+    ("jsonschema", "jsonschema>=4.18,<5"),
+    ("xmlschema", "xmlschema==4.3.2"),
+];
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -129,10 +136,17 @@ fn npm_tools() -> Result<(), String> {
 fn python_tools() -> Result<(), String> {
     // The interpreter the bank tests run snippets with.
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    if output_of(&python, &["-c", "import jsonschema"]).is_some() {
+    let missing: Vec<&str> = PYTHON_TOOLS
+        .iter()
+        .filter(|(module, _)| output_of(&python, &["-c", &format!("import {module}")]).is_none())
+        .map(|(_, requirement)| *requirement)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", PYTHON_TOOLS]))
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(missing))
 }
 
 fn browser() -> Result<(), String> {

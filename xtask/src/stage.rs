@@ -27,7 +27,9 @@ const WORKER: &str = "sw.js";
 
 /// The binaries public/boot.js loads. Trunk leaves the one it builds as a
 /// worker unhashed, and hashes the other with a hash of its own.
-const WASM_BUILDS: [&str; 2] = ["python-architect-quiz", "python-architect-quiz-home"];
+pub const WHOLE_APP_BUILD: &str = "python-architect-quiz";
+pub const HOME_PAGE_BUILD: &str = "python-architect-quiz-home";
+const WASM_BUILDS: [&str; 2] = [WHOLE_APP_BUILD, HOME_PAGE_BUILD];
 
 pub fn stage() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")

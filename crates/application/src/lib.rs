@@ -12,6 +12,7 @@ pub mod home;
 pub mod html_text;
 mod keyed_list;
 mod library;
+pub mod lms;
 pub mod packs;
 mod ports;
 pub mod progress;

@@ -6,6 +6,7 @@ use quiz_domain::is_slug;
 
 use crate::embed::EmbedRequest;
 use crate::exam::ExamRequest;
+use crate::lms::LmsLaunch;
 use crate::packs::PackUrl;
 use crate::quiz::QuizRequest;
 use crate::url_query::shortened;
@@ -36,6 +37,10 @@ pub enum Route {
     /// footer. A malformed embed link keeps its reason here, so the frame
     /// explains it in place of the quiz.
     Embed(Result<EmbedRequest, String>),
+    /// A quiz launched by a learning management system from a SCORM
+    /// package, its score reported there; a malformed launch keeps its
+    /// reason, which the page shows.
+    Lms(Result<LmsLaunch, String>),
     /// The quiz packs loaded in this browser, and loading another from a
     /// URL or a file. A pack's own pages are its book's (`#/book/<id>`).
     Packs,
@@ -122,6 +127,7 @@ impl Route {
                 exam: exam.to_string(),
             }),
             ["embed"] => Route::Embed(EmbedRequest::from_query(query)),
+            ["lms"] => Route::Lms(LmsLaunch::from_query(query)),
             ["packs"] => takes_none(Route::Packs),
             ["pack"] => Route::LoadPack(PackUrl::from_query(query)),
             ["results", attempt] if is_slug(attempt) => takes_none(Route::Results {
@@ -143,6 +149,8 @@ impl Route {
             Route::InterviewReport { exam } => format!("#/interview/{exam}"),
             Route::Embed(Ok(embed)) => format!("#/embed?{}", embed.to_query()),
             Route::Embed(Err(_)) => "#/embed".into(),
+            Route::Lms(Ok(launch)) => format!("#/lms?{}", launch.to_query()),
+            Route::Lms(Err(_)) => "#/lms".into(),
             Route::Packs => "#/packs".into(),
             Route::LoadPack(Ok(url)) => format!("#/pack?{}", url.to_query()),
             Route::LoadPack(Err(_)) => "#/pack".into(),
@@ -191,6 +199,7 @@ mod tests {
             Route::Embed(EmbedRequest::from_query(
                 "pack=https%3A%2F%2Fcourse.example%2Fweek-1.json%3Fv%3D2%23top&count=5&origin=https://course.example",
             )),
+            Route::Lms(LmsLaunch::from_query("book=fluent-python&count=5&pass=70&chapters=1,2")),
             Route::Packs,
             Route::LoadPack(PackUrl::parse(
                 "https://course.example/packs/week-1.json?v=2&lang=en",
@@ -249,6 +258,10 @@ mod tests {
         assert_eq!(
             Route::parse("#/pack?url=https://a.example/p.json&url=https://b.example/p.json"),
             Route::LoadPack(Err(twice("url")))
+        );
+        assert_eq!(
+            Route::parse("#/lms?book=fp&pass=50&pass=60"),
+            Route::Lms(Err(twice("pass")))
         );
     }
 

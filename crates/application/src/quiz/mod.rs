@@ -8,7 +8,7 @@ mod shown_options;
 mod unfinished;
 mod unfinished_store;
 
-pub(crate) use request::{question_count, seed};
+pub(crate) use request::{chapter_list, question_count, seed};
 pub use request::{QuizRequest, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, REVIEW_SESSION_LENGTH};
 pub use session::{Phase, QuizSession};
 pub(crate) use shown_options::shown_options;
