@@ -327,8 +327,9 @@ impl AppState {
     /// Takes in what another tab saved (the `storage` event).
     pub fn refresh_progress(&self) {
         let now_ms = self.now_ms();
-        // An embed shows its pack off the shelf: the shelf is not its list.
-        let with_shelf = !matches!(self.route.get_untracked(), Route::Embed(_));
+        // An embed or an LMS launch shows its pack off the shelf: the shelf
+        // is not its list.
+        let with_shelf = !matches!(self.route.get_untracked(), Route::Embed(_) | Route::Lms(_));
         self.change(|library| library.refresh(now_ms, with_shelf));
     }
 

@@ -42,26 +42,19 @@ pub fn App() -> impl IntoView {
         listener.remove();
         other_tabs.remove();
     });
-    match state.route.get_untracked() {
-        Route::Embed(embed) => {
-            return view! {
-                <main id="main" class="embed">
-                    <Notice/>
-                    <EmbedPage embed/>
-                </main>
-            }
-            .into_any()
+    let framed_page = match state.route.get_untracked() {
+        Route::Embed(embed) => Some(view! { <EmbedPage embed/> }.into_any()),
+        Route::Lms(launch) => Some(view! { <LmsPage launch/> }.into_any()),
+        _ => None,
+    };
+    if let Some(page) = framed_page {
+        return view! {
+            <main id="main" class="embed">
+                <Notice/>
+                {page}
+            </main>
         }
-        Route::Lms(launch) => {
-            return view! {
-                <main id="main" class="embed">
-                    <Notice/>
-                    <LmsPage launch/>
-                </main>
-            }
-            .into_any()
-        }
-        _ => {}
+        .into_any();
     }
     view! {
         <SiteHeader/>

@@ -7,14 +7,15 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use quiz_application::lms::{LmsLaunch, LmsSession};
+use quiz_application::lms::{LmsLaunch, LmsSession, Packaged};
 use quiz_application::quiz::QuizRequest;
 use quiz_application::score_text;
-use quiz_domain::{AttemptResult, Bank, Mode, Response, Score};
+use quiz_domain::{AttemptResult, Mode, Response, Score};
 
 use crate::adapters::clock::random_seed;
+use crate::adapters::fetch::fetch_text;
 use crate::adapters::scorm_api::{find_scorm_api, ScormApi};
-use crate::state::{app_state, AppState};
+use crate::state::{app_state, AppState, Load};
 use crate::ui::quiz_page::{quiz_title, QuizFlow};
 
 type Lms = StoredValue<Option<LmsSession<ScormApi>>, LocalStorage>;
@@ -53,16 +54,10 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
     };
     let lms: Lms = StoredValue::new_local(session);
     let request = RwSignal::new(None::<Result<QuizRequest, String>>);
-    leptos::task::spawn_local({
-        let launch = launch.clone();
-        async move {
-            let chosen = state
-                .bank(&launch.book)
-                .await
-                .map(|bank| resumed_or_new(state, lms, &launch, &bank));
-            drop(request.try_set(Some(chosen)));
-        }
-    });
+    match launch.quiz_of.clone() {
+        Packaged::Book(book) => choose_quiz(lms, launch.clone(), book, request),
+        Packaged::Pack(file) => load_pack(lms, launch.clone(), file, request),
+    }
     let leaving = window_event_listener(ev::pagehide, move |_| {
         lms.update_value(|lms| lms.iter_mut().for_each(LmsSession::leave));
     });
@@ -84,7 +79,10 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
         leptos::task::spawn_local(report(state, lms, result.clone(), pass_percent, lms_notice));
         state.record(result);
     });
-    let title = quiz_title(launch.book.clone(), Mode::Practice);
+    let title = move || match request.with(|request| request.clone()?.ok()) {
+        Some(quiz) => quiz_title(quiz.book, Mode::Practice)(),
+        None => "Quiz".to_owned(),
+    };
     view! {
         <section class="page quiz">
             <h1 class="quiz-title">{title}</h1>
@@ -111,21 +109,72 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
     }
 }
 
-/// The quiz to ask: the one left unfinished at an earlier launch, as the
-/// LMS kept it (the LMS may run this launch on another computer than the
-/// last, so this browser's storage will not do), or a new draw.
-fn resumed_or_new(state: AppState, lms: Lms, launch: &LmsLaunch, bank: &Bank) -> QuizRequest {
-    let saved = lms
-        .with_value(|lms| lms.as_ref().and_then(|lms| lms.saved_quiz(bank)))
-        .filter(|quiz| launch.launches(&quiz.request));
-    match saved {
-        Some(quiz) => {
-            let request = quiz.request.clone();
-            state.keep_unfinished(quiz);
-            request
+/// Sets the quiz to ask of `book` once its bank is in: the one left
+/// unfinished at an earlier launch, as the LMS kept it (the LMS may run
+/// this launch on another computer than the last, so this browser's
+/// storage will not do), or a new draw.
+fn choose_quiz(
+    lms: Lms,
+    launch: LmsLaunch,
+    book: String,
+    request: RwSignal<Option<Result<QuizRequest, String>>>,
+) {
+    let state = app_state();
+    leptos::task::spawn_local(async move {
+        let chosen = state.bank(&book).await.map(|bank| {
+            let saved = lms
+                .with_value(|lms| lms.as_ref().and_then(|lms| lms.saved_quiz(&bank)))
+                .filter(|quiz| launch.launches(&book, &quiz.request));
+            match saved {
+                Some(quiz) => {
+                    let request = quiz.request.clone();
+                    state.keep_unfinished(quiz);
+                    request
+                }
+                None => launch.quiz(&book, random_seed()),
+            }
+        });
+        drop(request.try_set(Some(chosen)));
+    });
+}
+
+/// Reads the pack the package carries as the app reads any pack, once the
+/// catalog is in too (so it cannot pass for a book of the app), then
+/// chooses the quiz of it, or says why the pack was refused.
+fn load_pack(
+    lms: Lms,
+    launch: LmsLaunch,
+    file: String,
+    request: RwSignal<Option<Result<QuizRequest, String>>>,
+) {
+    let state = app_state();
+    let fetched = RwSignal::new(None::<String>);
+    leptos::task::spawn_local({
+        let file = file.clone();
+        async move {
+            match fetch_text(&file).await {
+                Ok(json) => drop(fetched.try_set(Some(json))),
+                Err(problem) => drop(request.try_set(Some(Err(problem)))),
+            }
         }
-        None => launch.quiz(random_seed()),
-    }
+    });
+    Effect::new(move |_| {
+        if state
+            .catalog
+            .with(|catalog| matches!(catalog, Load::Loading))
+        {
+            return;
+        }
+        let read = fetched.with(|json| Some(state.add_embedded_pack(json.as_ref()?, &file)));
+        match read {
+            Some(Ok(pack)) => choose_quiz(lms, launch.clone(), pack, request),
+            Some(Err(problems)) => request.set(Some(Err(format!(
+                "the package's quiz pack was refused: {}",
+                problems.join("; ")
+            )))),
+            None => {}
+        }
+    });
 }
 
 /// Sends the result to the LMS, once the bank it needs for the answers'

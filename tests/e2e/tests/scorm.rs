@@ -9,14 +9,43 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
+use e2e::packs::{course_pack, to_json};
 use e2e::{
-    answer_question, click, find, run_js, wait_for_text, with_browser, workspace_dir, StaticSite,
+    answer_question, answer_question_of, bank, click, find, run_js, wait_for_text, with_browser,
+    workspace_dir, StaticSite,
 };
 use fantoccini::Client;
+use quiz_domain::Bank;
 use serde_json::Value;
 
-/// The package's quiz, as its manifest launches it.
+/// The quiz of the book's packages, as their manifest launches it.
 const LAUNCH: &str = "#/lms?book=fluent-python&count=3&pass=50";
+/// The quiz of the pack's package.
+const PACK_LAUNCH: &str = "#/lms?pack=course-pack.json&count=3&pass=50";
+
+/// What a package quizzes on, as `cargo xtask scorm` is told it, and the
+/// bank its questions come from.
+#[derive(Clone, Copy)]
+enum Quizzed {
+    Book,
+    Pack,
+}
+
+impl Quizzed {
+    fn bank(self) -> Bank {
+        match self {
+            Quizzed::Book => bank("fluent-python"),
+            Quizzed::Pack => course_pack(),
+        }
+    }
+
+    fn launch(self) -> &'static str {
+        match self {
+            Quizzed::Book => LAUNCH,
+            Quizzed::Pack => PACK_LAUNCH,
+        }
+    }
+}
 
 /// The launch page the manifest names, as an LMS reads it.
 fn launch_in_manifest(package: &Path) -> String {
@@ -58,23 +87,36 @@ impl Version {
 /// side, and two of them may ask for the same zip.
 static PACKAGING: Mutex<()> = Mutex::new(());
 
-/// Writes the package with the xtask and unzips it into a folder of its
-/// own, once per version and test run.
+/// Writes the book's package with the xtask and unzips it into a folder of
+/// its own, once per version and test run.
 fn unzipped_package(version: Version) -> PathBuf {
+    unzipped(version, Quizzed::Book)
+}
+
+fn unzipped(version: Version, quizzed: Quizzed) -> PathBuf {
     let _one_at_a_time = PACKAGING.lock().unwrap_or_else(|e| e.into_inner());
-    let folder = std::env::temp_dir().join(format!(
-        "e2e-scorm-{}-{}",
-        version.option(),
-        std::process::id()
-    ));
+    let name = format!("e2e-scorm-{}-{}", version.option(), std::process::id());
+    let folder = std::env::temp_dir().join(match quizzed {
+        Quizzed::Book => name,
+        Quizzed::Pack => format!("{name}-pack"),
+    });
     if folder.join("imsmanifest.xml").exists() {
         return folder;
     }
     let workspace = workspace_dir();
+    let quiz_of = match quizzed {
+        Quizzed::Book => ["--book".to_owned(), "fluent-python".to_owned()],
+        Quizzed::Pack => {
+            let file = std::env::temp_dir().join(format!("e2e-week-1-{}.json", std::process::id()));
+            std::fs::write(&file, to_json(&course_pack())).unwrap();
+            ["--pack".to_owned(), file.display().to_string()]
+        }
+    };
     let written = Command::new(env!("CARGO"))
         .current_dir(&workspace)
         .args(["run", "--quiet", "--package", "xtask", "--", "scorm"])
-        .args(["--book", "fluent-python", "--count", "3", "--pass", "50"])
+        .args(quiz_of)
+        .args(["--count", "3", "--pass", "50"])
         .args(["--scorm", version.option()])
         .output()
         .expect("cargo xtask scorm runs");
@@ -103,6 +145,16 @@ fn unzipped_package(version: Version) -> PathBuf {
 /// suspend data the last commit saved; its commits after the first `skip`
 /// are refused `refuse` times, with error 391.
 fn player_page(version: Version, skip: u32, refuse: u32) -> impl FnOnce(&Path) {
+    player_page_of(version, Quizzed::Book, skip, refuse)
+}
+
+fn player_page_of(
+    version: Version,
+    quizzed: Quizzed,
+    skip: u32,
+    refuse: u32,
+) -> impl FnOnce(&Path) {
+    let launch = quizzed.launch();
     let (script, class, name) = version.run_time();
     let (commit, last_error) = match version {
         Version::Scorm12 => ("LMSCommit", "LMSGetLastError"),
@@ -138,12 +190,12 @@ api.{commit} = (arg) => {{
 api.{last_error} = () => failed ? "391" : lastError();
 window.{name} = api;
 </script></head>
-<body><iframe id="player" title="The quiz" src="quiz/index.html{LAUNCH}" style="width:100%;height:90vh"></iframe></body></html>"#
+<body><iframe id="player" title="The quiz" src="quiz/index.html{launch}" style="width:100%;height:90vh"></iframe></body></html>"#
     );
     move |app_dir| {
         assert_eq!(
             launch_in_manifest(app_dir),
-            format!("index.html{LAUNCH}"),
+            format!("index.html{launch}"),
             "the player launches what the manifest says"
         );
         let root = app_dir.parent().unwrap();
@@ -166,32 +218,43 @@ async fn enter_player(client: &Client) {
     find(client, "#player").await.enter_frame().await.unwrap();
 }
 
-/// Answers the three questions, the first two right, and opens the score.
+/// Answers the three questions of the book's quiz, the first two right,
+/// and opens the score.
 async fn take_the_quiz(client: &Client, from: usize) {
+    take_the_quiz_of(client, &Quizzed::Book.bank(), from).await;
+}
+
+async fn take_the_quiz_of(client: &Client, bank: &Bank, from: usize) {
     for number in from..=3 {
         wait_for_text(client, "#progress-label", |t| {
             t == format!("Question {number} of 3")
         })
         .await;
-        answer_question(client, "fluent-python", number < 3).await;
+        answer_question_of(client, bank, number < 3).await;
         wait_for_text(client, ".feedback .verdict", |t| !t.is_empty()).await;
         click(client, "#next").await;
     }
     wait_for_text(client, "#score", |t| t == "2 of 3 (66%)").await;
 }
 
+/// Opens the player, takes the quiz to its end, waits until the page says
+/// the LMS has the result, and comes back to the player's page.
+async fn take_the_quiz_in_the_player(client: &Client, lms: &StaticSite) {
+    client.goto(&lms.page_url("player.html")).await.unwrap();
+    enter_player(client).await;
+    take_the_quiz(client, 1).await;
+    wait_for_text(client, "#lms-notice", |t| {
+        t == "Your result has been sent to your course."
+    })
+    .await;
+    client.enter_parent_frame().await.unwrap();
+}
+
 async fn the_lms_records_the_result(version: Version) {
     let package = unzipped_package(version);
     let lms = StaticSite::serve_with(&package, player_page(version, 0, 0));
     with_browser(|client| async move {
-        client.goto(&lms.page_url("player.html")).await.unwrap();
-        enter_player(&client).await;
-        take_the_quiz(&client, 1).await;
-        wait_for_text(&client, "#lms-notice", |t| {
-            t == "Your result has been sent to your course."
-        })
-        .await;
-        client.enter_parent_frame().await.unwrap();
+        take_the_quiz_in_the_player(&client, &lms).await;
         let cmi = recorded(&client, version).await;
         let interactions = cmi["interactions"].as_object().expect("interactions");
         assert_eq!(interactions.len(), 3, "{cmi}");
@@ -290,14 +353,7 @@ async fn a_commit_refused_once_is_retried_and_one_refused_twice_is_told_with_the
     let once = StaticSite::serve_with(&package, player_page(version, 0, 1));
     let twice = StaticSite::serve_with(&package, player_page(version, 3, 2));
     with_browser(|client| async move {
-        client.goto(&once.page_url("player.html")).await.unwrap();
-        enter_player(&client).await;
-        take_the_quiz(&client, 1).await;
-        wait_for_text(&client, "#lms-notice", |t| {
-            t == "Your result has been sent to your course."
-        })
-        .await;
-        client.enter_parent_frame().await.unwrap();
+        take_the_quiz_in_the_player(&client, &once).await;
         assert_eq!(run_js(&client, "return window.refused").await, 1);
         assert_eq!(recorded(&client, version).await["success_status"], "passed");
 
@@ -309,6 +365,46 @@ async fn a_commit_refused_once_is_retried_and_one_refused_twice_is_told_with_the
         assert!(told.contains("Your score is 2 of 3 (66%)"), "{told}");
         client.enter_parent_frame().await.unwrap();
         assert_eq!(run_js(&client, "return window.refused").await, 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pack_s_package_runs_the_pack_it_carries_and_the_lms_records_its_answers() {
+    let version = Version::Scorm2004;
+    let package = unzipped(version, Quizzed::Pack);
+    assert!(package.join("course-pack.json").is_file());
+    assert!(
+        !package.join("banks/fluent-python.json").exists(),
+        "no book's bank"
+    );
+    let lms = StaticSite::serve_with(&package, player_page_of(version, Quizzed::Pack, 0, 0));
+    with_browser(|client| async move {
+        client.goto(&lms.page_url("player.html")).await.unwrap();
+        enter_player(&client).await;
+        wait_for_text(&client, ".quiz-title", |t| {
+            t.contains("Week 1 of a Python course")
+        })
+        .await;
+        take_the_quiz_of(&client, &Quizzed::Pack.bank(), 1).await;
+        wait_for_text(&client, "#lms-notice", |t| {
+            t == "Your result has been sent to your course."
+        })
+        .await;
+        client.enter_parent_frame().await.unwrap();
+        let cmi = recorded(&client, version).await;
+        assert_eq!(cmi["success_status"], "passed", "{cmi}");
+        let pack = course_pack();
+        for n in 0..3 {
+            let id = cmi["interactions"][n.to_string()]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            assert!(
+                pack.question(&id).is_some(),
+                "{id} is a question of the pack"
+            );
+        }
     })
     .await;
 }

@@ -9,6 +9,7 @@ pub struct Catalog {
     books: Vec<Book>,
 }
 
+#[derive(Clone)]
 pub struct Book {
     pub id: String,
     pub title: String,
@@ -58,6 +59,11 @@ impl Catalog {
                 })
                 .collect(),
         })
+    }
+
+    /// The ids of the build's books, which no pack may take.
+    pub fn ids(&self) -> Vec<String> {
+        self.books.iter().map(|book| book.id.clone()).collect()
     }
 
     pub fn book(&self, id: &str) -> Result<&Book, String> {

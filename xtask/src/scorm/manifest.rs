@@ -3,6 +3,7 @@
 //! it needs, with the pass mark where each version's LMS looks for it.
 
 use super::version::ScormVersion;
+use quiz_application::html_text::escape;
 
 /// What a manifest says; `manifest` turns it into XML and nothing else.
 pub struct Course {
@@ -141,22 +142,6 @@ impl Identifiers {
 /// A percentage as SCORM 2004's normalized measure, exactly: 80 is "0.80".
 fn normalized(percent: u8) -> String {
     format!("{}.{:02}", percent / 100, percent % 100)
-}
-
-/// Text fit for XML content and for attributes in either quotes.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]
@@ -323,7 +308,7 @@ mod tests {
         for version in [ScormVersion::Scorm12, ScormVersion::Scorm2004] {
             let xml = manifest(&course(version));
             assert!(xml.contains(
-                "<title>Tom&apos;s &lt;b&gt;&quot;Fluent&quot; &amp; fast&lt;/b&gt; quiz</title>"
+                "<title>Tom&#39;s &lt;b&gt;&quot;Fluent&quot; &amp; fast&lt;/b&gt; quiz</title>"
             ));
             assert!(xml.contains("count=5&amp;pass=70&amp;chapters=1,2\""));
             assert!(!xml.contains("<b>"));

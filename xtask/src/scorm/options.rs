@@ -2,11 +2,14 @@
 //! or written, and what follows from them: the quiz's launch link and the
 //! package's name.
 
-use super::catalog::Catalog;
+use std::path::PathBuf;
+
+use super::catalog::Book;
 use super::version::ScormVersion;
 
-pub const USAGE: &str = "cargo xtask scorm --book <book-id> [--chapters 1,2] [--count 10] \
-[--scorm 1.2|2004] [--pass 80] [--title \"…\"]";
+pub const USAGE: &str =
+    "cargo xtask scorm (--book <book-id> | --pack <file.json>) [--chapters 1,2] \
+[--count 10] [--scorm 1.2|2004] [--pass 80] [--title \"…\"]";
 
 const DEFAULT_COUNT: u16 = 10;
 /// The app's longest quiz (`MAX_QUIZ_LENGTH` in crates/application).
@@ -15,9 +18,18 @@ const DEFAULT_PASS: u8 = 80;
 /// The manifest's title is at most 200 characters in SCORM 1.2's schema.
 const MAX_TITLE: usize = 200;
 
+/// What the package quizzes on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum QuizOf {
+    /// A book of the build, by id.
+    Book(String),
+    /// A quiz pack's file, which the package carries.
+    Pack(PathBuf),
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Options {
-    pub book: String,
+    pub quiz_of: QuizOf,
     /// Empty means every chapter of the book.
     pub chapters: Vec<String>,
     pub count: u16,
@@ -31,6 +43,7 @@ pub struct Options {
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut book = None;
+        let mut pack = None;
         let mut chapters = None;
         let mut count = None;
         let mut pass = None;
@@ -40,6 +53,7 @@ impl Options {
         while let Some(flag) = rest.next() {
             let slot = match flag.as_str() {
                 "--book" => &mut book,
+                "--pack" => &mut pack,
                 "--chapters" => &mut chapters,
                 "--count" => &mut count,
                 "--pass" => &mut pass,
@@ -54,10 +68,14 @@ impl Options {
                 return Err(format!("{flag} is given twice"));
             }
         }
+        let quiz_of = match (book, pack) {
+            (Some(book), None) => QuizOf::Book(book.to_owned()),
+            (None, Some(pack)) => QuizOf::Pack(PathBuf::from(pack)),
+            (Some(_), Some(_)) => return Err("give --book or --pack, not both".into()),
+            (None, None) => return Err(format!("--book or --pack is required\nusage: {USAGE}")),
+        };
         Ok(Options {
-            book: book
-                .ok_or(format!("--book is required\nusage: {USAGE}"))?
-                .to_owned(),
+            quiz_of,
             chapters: chapters.map_or(Ok(Vec::new()), chapter_list)?,
             count: count.map_or(Ok(DEFAULT_COUNT), question_count)?,
             pass: pass.map_or(Ok(DEFAULT_PASS), pass_mark)?,
@@ -66,14 +84,13 @@ impl Options {
         })
     }
 
-    /// Checks the book and the chapters against the build's catalog, and
-    /// returns the package's title.
-    pub fn title_from(&self, catalog: &Catalog) -> Result<String, String> {
-        let book = catalog.book(&self.book)?;
+    /// Checks the chapters against `book` (the build's, or the pack's),
+    /// and returns the package's title.
+    pub fn title_from(&self, book: &Book) -> Result<String, String> {
         if let Some(unknown) = self.chapters.iter().find(|c| !book.chapters.contains(c)) {
             return Err(format!(
                 "{} has no chapter \"{unknown}\"; its chapters are {}",
-                self.book,
+                book.id,
                 book.chapters.join(", ")
             ));
         }
@@ -84,11 +101,16 @@ impl Options {
     }
 
     /// The resource's launch link: the in-app route `#/lms` reads these
-    /// parameters, in this order, under these names.
-    pub fn launch(&self) -> String {
+    /// parameters, in this order, under these names; a pack is named by
+    /// its file beside the launch page (`pack_file`).
+    pub fn launch(&self, book: &Book) -> String {
+        let quiz_of = match &self.quiz_of {
+            QuizOf::Book(_) => format!("book={}", book.id),
+            QuizOf::Pack(_) => format!("pack={}", pack_file(&book.id)),
+        };
         let mut link = format!(
-            "index.html#/lms?book={}&count={}&pass={}",
-            self.book, self.count, self.pass
+            "index.html#/lms?{quiz_of}&count={}&pass={}",
+            self.count, self.pass
         );
         if !self.chapters.is_empty() {
             link.push_str(&format!("&chapters={}", self.chapters.join(",")));
@@ -96,17 +118,23 @@ impl Options {
         link
     }
 
-    /// A slug naming the package after what it asks, such as
+    /// A slug naming the package after what it asks of `book`, such as
     /// `fluent-python-ch-1-2-10q-scorm12`; the zip and the manifest's
     /// identifiers are named after it.
-    pub fn package_name(&self) -> String {
-        let mut name = self.book.clone();
+    pub fn package_name(&self, book: &str) -> String {
+        let mut name = book.to_owned();
         if !self.chapters.is_empty() {
             name.push_str(&format!("-ch-{}", self.chapters.join("-")));
         }
         name.push_str(&format!("-{}q-{}", self.count, self.version.slug()));
         name
     }
+}
+
+/// The name a pack's file has in a package: its id, a slug, so the launch
+/// link can only name a file beside the launch page.
+pub fn pack_file(pack: &str) -> String {
+    format!("{pack}.json")
 }
 
 fn chapter_list(value: &str) -> Result<Vec<String>, String> {
@@ -165,9 +193,14 @@ fn checked_title(title: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scorm::catalog::Catalog;
 
     fn parse(args: &[&str]) -> Result<Options, String> {
         Options::parse(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    fn fluent_python() -> Book {
+        catalog().book("fluent-python").unwrap().clone()
     }
 
     fn catalog() -> Catalog {
@@ -190,7 +223,7 @@ mod tests {
         assert_eq!(
             options,
             Options {
-                book: "fluent-python".into(),
+                quiz_of: QuizOf::Book("fluent-python".into()),
                 chapters: vec![],
                 count: 10,
                 pass: 80,
@@ -199,14 +232,17 @@ mod tests {
             }
         );
         assert_eq!(
-            options.title_from(&catalog()).unwrap(),
+            options.title_from(&fluent_python()).unwrap(),
             "Fluent Python quiz"
         );
         assert_eq!(
-            options.launch(),
+            options.launch(&fluent_python()),
             "index.html#/lms?book=fluent-python&count=10&pass=80"
         );
-        assert_eq!(options.package_name(), "fluent-python-10q-scorm12");
+        assert_eq!(
+            options.package_name("fluent-python"),
+            "fluent-python-10q-scorm12"
+        );
     }
 
     #[test]
@@ -226,12 +262,26 @@ mod tests {
             "  Week 1 ",
         ])
         .unwrap();
-        assert_eq!(options.title_from(&catalog()).unwrap(), "Week 1");
+        assert_eq!(options.title_from(&fluent_python()).unwrap(), "Week 1");
         assert_eq!(
-            options.launch(),
+            options.launch(&fluent_python()),
             "index.html#/lms?book=fluent-python&count=5&pass=70&chapters=1,2"
         );
-        assert_eq!(options.package_name(), "fluent-python-ch-1-2-5q-scorm2004");
+        assert_eq!(
+            options.package_name("fluent-python"),
+            "fluent-python-ch-1-2-5q-scorm2004"
+        );
+        let pack = parse(&["--pack", "week-1.json", "--count", "3"]).unwrap();
+        assert_eq!(pack.quiz_of, QuizOf::Pack("week-1.json".into()));
+        let packed = Book {
+            id: "course-pack".into(),
+            title: "A course pack".into(),
+            chapters: vec!["week-1".into()],
+        };
+        assert_eq!(
+            pack.launch(&packed),
+            "index.html#/lms?pack=course-pack.json&count=3&pass=80"
+        );
     }
 
     #[test]
@@ -261,7 +311,11 @@ mod tests {
             message(&["--book", "fluent-python", "--title", "a\nb"]),
             "--title must not contain control characters (tabs, line breaks…)"
         );
-        assert!(message(&["--count", "5"]).starts_with("--book is required\nusage: "));
+        assert!(message(&["--count", "5"]).starts_with("--book or --pack is required\nusage: "));
+        assert_eq!(
+            message(&["--book", "fluent-python", "--pack", "p.json"]),
+            "give --book or --pack, not both"
+        );
         assert!(message(&["--book", "fluent-python", "--seed", "1"])
             .starts_with("unknown option --seed\nusage: "));
         assert!(message(&["--book"]).starts_with("--book needs a value\n"));
@@ -275,12 +329,11 @@ mod tests {
     fn a_bad_chapter_or_book_names_the_known_ones() {
         let options = parse(&["--book", "fluent-python", "--chapters", "1,99"]).unwrap();
         assert_eq!(
-            options.title_from(&catalog()).unwrap_err(),
+            options.title_from(&fluent_python()).unwrap_err(),
             "fluent-python has no chapter \"99\"; its chapters are 1, 2"
         );
-        let options = parse(&["--book", "fluent"]).unwrap();
         assert_eq!(
-            options.title_from(&catalog()).unwrap_err(),
+            catalog().book("fluent").err().unwrap(),
             "no book \"fluent\" in the build; the books are fluent-python, clean-architecture"
         );
     }

@@ -19,9 +19,9 @@ use crate::stage::{HOME_PAGE_BUILD, WHOLE_APP_BUILD};
 pub const MANIFEST: &str = "imsmanifest.xml";
 const WEB_MANIFEST: &str = "manifest.webmanifest";
 
-/// The files of the release in `dist` that a package for `book` carries,
-/// relative to `dist` and sorted: exactly those the manifest lists.
-pub fn app_files(dist: &Path, book: &str) -> Result<Vec<String>, String> {
+/// The files of the release in `dist` that a package carries, relative to
+/// `dist` and sorted, with the bank of `book` (none for a pack's package).
+pub fn app_files(dist: &Path, book: Option<&str>) -> Result<Vec<String>, String> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut files = vec!["index.html".to_owned()];
@@ -34,7 +34,7 @@ pub fn app_files(dist: &Path, book: &str) -> Result<Vec<String>, String> {
         files.extend(web_manifest_icons(&dist.join(WEB_MANIFEST))?);
     }
     files.push("banks/catalog.json".into());
-    files.push(format!("banks/{book}.json"));
+    files.extend(book.map(|book| format!("banks/{book}.json")));
     files.sort();
     files.dedup();
     for file in &files {
@@ -136,7 +136,8 @@ pub fn schema_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Writes the package to `zip`: the manifest, the schema files at the
-/// root, then `files` from `dist`. It is written beside `zip` under another
+/// root, `files` from `dist`, then `carried` (a pack: name and bytes). It
+/// is written beside `zip` under another
 /// name and renamed when complete, so a failure never leaves a half zip
 /// where an LMS upload would pick it up.
 pub fn write(
@@ -145,11 +146,12 @@ pub fn write(
     schemas: &[PathBuf],
     dist: &Path,
     files: &[String],
+    carried: &[(String, &[u8])],
 ) -> Result<(), String> {
     let folder = zip.parent().ok_or("the package needs a folder")?;
     std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let partial = zip.with_extension("zip.partial");
-    let written = write_entries(&partial, manifest, schemas, dist, files)
+    let written = write_entries(&partial, manifest, schemas, dist, files, carried)
         .and_then(|()| std::fs::rename(&partial, zip).map_err(|e| e.to_string()));
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
@@ -163,6 +165,7 @@ fn write_entries(
     schemas: &[PathBuf],
     dist: &Path,
     files: &[String],
+    carried: &[(String, &[u8])],
 ) -> Result<(), String> {
     let mut zip = ZipWriter::new(BufWriter::new(
         File::create(path).map_err(|e| e.to_string())?,
@@ -187,6 +190,9 @@ fn write_entries(
     }
     for file in files {
         add(file, &read(&dist.join(file))?)?;
+    }
+    for (name, bytes) in carried {
+        add(name, bytes)?;
     }
     let written = zip.finish().map_err(|e| e.to_string())?;
     written
@@ -260,7 +266,7 @@ pub(crate) mod tests {
     fn a_package_carries_what_the_launch_page_loads_and_nothing_else() {
         let dist = fake_dist();
         assert_eq!(
-            app_files(dist.path(), "fluent-python").unwrap(),
+            app_files(dist.path(), Some("fluent-python")).unwrap(),
             [
                 "banks/catalog.json",
                 "banks/fluent-python.json",
@@ -280,20 +286,20 @@ pub(crate) mod tests {
     fn a_file_the_page_names_but_the_build_lacks_is_an_error() {
         let dist = fake_dist();
         std::fs::remove_file(dist.path().join("icon-512.png")).unwrap();
-        let message = app_files(dist.path(), "fluent-python").unwrap_err();
+        let message = app_files(dist.path(), Some("fluent-python")).unwrap_err();
         assert!(
             message.ends_with(
                 "icon-512.png is missing: the build looks incomplete (run `cargo xtask build`)"
             ),
             "{message}"
         );
-        assert!(app_files(dist.path(), "no-such-book").is_err());
+        assert!(app_files(dist.path(), Some("no-such-book")).is_err());
     }
 
     #[test]
     fn the_zip_holds_the_manifest_the_schemas_and_exactly_the_files_the_manifest_lists() {
         let dist = fake_dist();
-        let files = app_files(dist.path(), "fluent-python").unwrap();
+        let files = app_files(dist.path(), Some("fluent-python")).unwrap();
         let course = Course {
             version: ScormVersion::Scorm2004,
             name: "fluent-python-10q-scorm2004".into(),
@@ -305,7 +311,15 @@ pub(crate) mod tests {
         let schemas = schema_files(&ScormVersion::Scorm2004.schema_dir()).unwrap();
         let out = tempfile::tempdir().unwrap();
         let zip_path = out.path().join("scorm/package.zip");
-        write(&zip_path, &manifest(&course), &schemas, dist.path(), &files).unwrap();
+        write(
+            &zip_path,
+            &manifest(&course),
+            &schemas,
+            dist.path(),
+            &files,
+            &[],
+        )
+        .unwrap();
         assert_eq!(
             std::fs::read_dir(zip_path.parent().unwrap())
                 .unwrap()
@@ -357,7 +371,7 @@ pub(crate) mod tests {
         let out = tempfile::tempdir().unwrap();
         let zip_path = out.path().join("package.zip");
         let missing = ["index.html".to_owned(), "gone.js".to_owned()];
-        let message = write(&zip_path, "<manifest/>", &[], dist.path(), &missing).unwrap_err();
+        let message = write(&zip_path, "<manifest/>", &[], dist.path(), &missing, &[]).unwrap_err();
         assert!(message.contains("gone.js"), "{message}");
         assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     }

@@ -10,7 +10,7 @@ mod session;
 mod suspend;
 mod version;
 
-pub use launch::{LmsLaunch, DEFAULT_PASS_PERCENT};
+pub use launch::{LmsLaunch, Packaged, DEFAULT_PASS_PERCENT};
 pub use record::{finished_values, Values};
 pub use runtime::ScormRuntime;
 pub use session::LmsSession;

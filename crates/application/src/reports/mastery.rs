@@ -82,15 +82,7 @@ mod tests {
     use quiz_domain::Chapter;
 
     use super::*;
-    use crate::reports::test_payload::{assert_escaped, payload};
-
-    fn mastery(percent: u32, seen: usize, questions: usize) -> Mastery {
-        Mastery {
-            percent,
-            seen,
-            questions,
-        }
-    }
+    use crate::reports::test_payload::{assert_escaped, mastery, payload};
 
     fn chapter(id: &str, title: &str) -> Chapter {
         Chapter {

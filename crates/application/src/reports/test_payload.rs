@@ -1,5 +1,16 @@
 //! Text that would run script if a report put it in the page unescaped,
-//! for the tests that every field of a report's input comes out as text.
+//! for the tests that every field of a report's input comes out as text,
+//! and the values those tests share.
+
+use crate::progress::Mastery;
+
+pub(super) fn mastery(percent: u32, seen: usize, questions: usize) -> Mastery {
+    Mastery {
+        percent,
+        seen,
+        questions,
+    }
+}
 
 /// The payload, ending in `field` so a test can tell which field of its
 /// input came out where.

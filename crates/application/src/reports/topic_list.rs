@@ -36,15 +36,7 @@ pub(super) fn topic_quiz_href(book: &str, topic: &str, mastery: &Mastery, seed: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reports::test_payload::{assert_escaped, payload};
-
-    fn mastery(percent: u32, seen: usize, questions: usize) -> Mastery {
-        Mastery {
-            percent,
-            seen,
-            questions,
-        }
-    }
+    use crate::reports::test_payload::{assert_escaped, mastery, payload};
 
     #[test]
     fn each_topic_links_to_a_quiz_no_longer_than_its_questions() {
