@@ -19,6 +19,9 @@ use crate::state::{app_state, AppState, Load};
 use crate::ui::quiz_page::{quiz_title, QuizFlow};
 
 type Lms = StoredValue<Option<LmsSession<ScormApi>>, LocalStorage>;
+/// The quiz to ask: None while its bank or pack loads, why it cannot start
+/// if it cannot.
+type LaunchedRequest = Option<Result<QuizRequest, String>>;
 
 #[component]
 pub fn LmsPage(launch: Result<LmsLaunch, String>) -> impl IntoView {
@@ -53,7 +56,7 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
         }
     };
     let lms: Lms = StoredValue::new_local(session);
-    let request = RwSignal::new(None::<Result<QuizRequest, String>>);
+    let request = RwSignal::new(LaunchedRequest::None);
     match launch.quiz_of.clone() {
         Packaged::Book(book) => choose_quiz(lms, launch.clone(), book, request),
         Packaged::Pack(file) => load_pack(lms, launch.clone(), file, request),
@@ -113,12 +116,7 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
 /// unfinished at an earlier launch, as the LMS kept it (the LMS may run
 /// this launch on another computer than the last, so this browser's
 /// storage will not do), or a new draw.
-fn choose_quiz(
-    lms: Lms,
-    launch: LmsLaunch,
-    book: String,
-    request: RwSignal<Option<Result<QuizRequest, String>>>,
-) {
+fn choose_quiz(lms: Lms, launch: LmsLaunch, book: String, request: RwSignal<LaunchedRequest>) {
     let state = app_state();
     leptos::task::spawn_local(async move {
         let chosen = state.bank(&book).await.map(|bank| {
@@ -141,12 +139,7 @@ fn choose_quiz(
 /// Reads the pack the package carries as the app reads any pack, once the
 /// catalog is in too (so it cannot pass for a book of the app), then
 /// chooses the quiz of it, or says why the pack was refused.
-fn load_pack(
-    lms: Lms,
-    launch: LmsLaunch,
-    file: String,
-    request: RwSignal<Option<Result<QuizRequest, String>>>,
-) {
+fn load_pack(lms: Lms, launch: LmsLaunch, file: String, request: RwSignal<LaunchedRequest>) {
     let state = app_state();
     let fetched = RwSignal::new(None::<String>);
     leptos::task::spawn_local({

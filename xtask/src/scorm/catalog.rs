@@ -1,9 +1,10 @@
 //! The books a package can quiz on: those of the build's
-//! `banks/catalog.json`, with only what the package needs of each.
+//! `banks/catalog.json`, read as the app reads it, with only what the
+//! package needs of each.
 
 use std::path::Path;
 
-use serde::Deserialize;
+use quiz_application::content::read_catalog;
 
 pub struct Catalog {
     books: Vec<Book>,
@@ -16,40 +17,18 @@ pub struct Book {
     pub chapters: Vec<String>,
 }
 
-/// The catalog as the bank compiler writes it (quiz-domain's `Catalog`);
-/// serde skips the fields not named here.
-#[derive(Deserialize)]
-struct CatalogFile {
-    books: Vec<EntryFile>,
-}
-
-#[derive(Deserialize)]
-struct EntryFile {
-    book: BookFile,
-    chapters: Vec<ChapterFile>,
-}
-
-#[derive(Deserialize)]
-struct BookFile {
-    id: String,
-    title: String,
-}
-
-#[derive(Deserialize)]
-struct ChapterFile {
-    id: String,
-}
-
 impl Catalog {
     pub fn read(path: &Path) -> Result<Catalog, String> {
         let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         Catalog::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
     }
 
+    /// Reads the catalog as the app reads it (`read_catalog`), keeping only
+    /// what a package needs of each book.
     pub fn from_json(json: &str) -> Result<Catalog, String> {
-        let file: CatalogFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let catalog = read_catalog(json)?;
         Ok(Catalog {
-            books: file
+            books: catalog
                 .books
                 .into_iter()
                 .map(|entry| Book {

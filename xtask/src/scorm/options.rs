@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+use quiz_application::lms::{LmsLaunch, Packaged, DEFAULT_PASS_PERCENT};
+use quiz_application::quiz::{DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH};
+use quiz_application::Route;
+
 use super::catalog::Book;
 use super::version::ScormVersion;
 
@@ -11,10 +15,9 @@ pub const USAGE: &str =
     "cargo xtask scorm (--book <book-id> | --pack <file.json>) [--chapters 1,2] \
 [--count 10] [--scorm 1.2|2004] [--pass 80] [--title \"…\"]";
 
-const DEFAULT_COUNT: u16 = 10;
-/// The app's longest quiz (`MAX_QUIZ_LENGTH` in crates/application).
-const MAX_COUNT: u16 = 200;
-const DEFAULT_PASS: u8 = 80;
+const DEFAULT_COUNT: u16 = DEFAULT_QUIZ_LENGTH as u16;
+const MAX_COUNT: u16 = MAX_QUIZ_LENGTH as u16;
+const DEFAULT_PASS: u8 = DEFAULT_PASS_PERCENT as u8;
 /// The manifest's title is at most 200 characters in SCORM 1.2's schema.
 const MAX_TITLE: usize = 200;
 
@@ -100,22 +103,21 @@ impl Options {
         }
     }
 
-    /// The resource's launch link: the in-app route `#/lms` reads these
-    /// parameters, in this order, under these names; a pack is named by
-    /// its file beside the launch page (`pack_file`).
+    /// The resource's launch link: the app's own `#/lms` route, written by
+    /// the app's router; a pack is named by its file beside the launch page
+    /// (`pack_file`).
     pub fn launch(&self, book: &Book) -> String {
         let quiz_of = match &self.quiz_of {
-            QuizOf::Book(_) => format!("book={}", book.id),
-            QuizOf::Pack(_) => format!("pack={}", pack_file(&book.id)),
+            QuizOf::Book(_) => Packaged::Book(book.id.clone()),
+            QuizOf::Pack(_) => Packaged::Pack(pack_file(&book.id)),
         };
-        let mut link = format!(
-            "index.html#/lms?{quiz_of}&count={}&pass={}",
-            self.count, self.pass
-        );
-        if !self.chapters.is_empty() {
-            link.push_str(&format!("&chapters={}", self.chapters.join(",")));
-        }
-        link
+        let launch = LmsLaunch {
+            quiz_of,
+            count: usize::from(self.count),
+            chapters: self.chapters.clone(),
+            pass_percent: u32::from(self.pass),
+        };
+        format!("index.html{}", Route::Lms(Ok(launch)).to_hash())
     }
 
     /// A slug naming the package after what it asks of `book`, such as
@@ -206,10 +208,10 @@ mod tests {
     fn catalog() -> Catalog {
         Catalog::from_json(
             r#"{"format": 1, "books": [
-                {"book": {"id": "fluent-python", "title": "Fluent Python"},
+                {"book": {"id": "fluent-python", "title": "Fluent Python", "authors": "L. R.", "summary": "S"},
                  "chapters": [{"id": "1", "title": "The Python Data Model"}, {"id": "2", "title": "Sequences"}],
                  "question_count": 3},
-                {"book": {"id": "clean-architecture", "title": "Clean Architectures in Python"},
+                {"book": {"id": "clean-architecture", "title": "Clean Architectures in Python", "authors": "L. G.", "summary": "S"},
                  "chapters": [{"id": "intro", "title": "Introduction"}],
                  "question_count": 1}
             ]}"#,
