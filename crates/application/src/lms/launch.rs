@@ -40,16 +40,6 @@ fn pack_file(value: &str) -> Result<String, String> {
     }
 }
 
-fn pass_percent(value: &str) -> Result<u32, String> {
-    match value.parse::<u32>() {
-        Ok(percent) if percent <= 100 => Ok(percent),
-        _ => Err(format!(
-            "pass must be a percentage from 0 to 100, not \"{}\"",
-            shortened(value)
-        )),
-    }
-}
-
 impl LmsLaunch {
     pub fn from_query(query: &str) -> Result<LmsLaunch, String> {
         let mut quiz_of = None;
@@ -59,24 +49,40 @@ impl LmsLaunch {
             chapters: Vec::new(),
             pass_percent: DEFAULT_PASS_PERCENT,
         };
-        let mut quizzes = |packaged| match quiz_of.replace(packaged) {
-            Some(_) => Err("a package launches a book or a pack, not both".to_owned()),
-            None => Ok(()),
-        };
         for (name, value) in query_pairs(query)? {
-            match name {
-                "book" if is_slug(value) => quizzes(Packaged::Book(value.to_owned()))?,
+            let packaged = match name {
+                "book" if is_slug(value) => Packaged::Book(value.to_owned()),
                 "book" => return Err(format!("\"{}\" is not a book id", shortened(value))),
-                "pack" => quizzes(Packaged::Pack(pack_file(value)?))?,
-                "count" => launch.count = question_count(value)?,
-                "chapters" => launch.chapters = chapter_list(value)?,
-                "pass" => launch.pass_percent = pass_percent(value)?,
+                "pack" => Packaged::Pack(pack_file(value)?),
+                "count" => {
+                    launch.count = question_count(value)?;
+                    continue;
+                }
+                "chapters" => {
+                    launch.chapters = chapter_list(value)?;
+                    continue;
+                }
+                "pass" => {
+                    launch.pass_percent = match value.parse::<u32>() {
+                        Ok(percent) if percent <= 100 => percent,
+                        _ => {
+                            return Err(format!(
+                                "pass must be a percentage from 0 to 100, not \"{}\"",
+                                shortened(value)
+                            ))
+                        }
+                    };
+                    continue;
+                }
                 other => {
                     return Err(format!(
                     "unknown package parameter \"{}\" (known: book, pack, count, chapters, pass)",
                     shortened(other)
                 ))
                 }
+            };
+            if quiz_of.replace(packaged).is_some() {
+                return Err("a package launches a book or a pack, not both".into());
             }
         }
         launch.quiz_of = quiz_of.ok_or("the package names no book or pack (book=… or pack=…)")?;

@@ -101,6 +101,8 @@ fn learner_response(version: ScormVersion, question: &Question, answer: &Answer)
             .typed_text()
             .unwrap_or_default()
             .replace("[,]", "[ ,]")
+            // The data model's strings are one line: LMSs refuse a break.
+            .replace(['\r', '\n'], " ")
             .chars()
             .take(version.fill_in_limit())
             .collect(),
@@ -151,7 +153,7 @@ mod tests {
                 response("single", Answer::new([0]), true, Some(4_500)),
                 response("several", Answer::new([0, 2]), true, None),
                 response("tf", Answer::new([1]), true, Some(1_000)),
-                response("typed", Answer::typed("a, b [,] c"), false, None),
+                response("typed", Answer::typed("a, b [,] c\nd"), false, None),
                 response("steps", Answer::order([2, 0, 1]), false, None),
             ],
             score: Score {
@@ -196,7 +198,7 @@ mod tests {
             ("cmi.interactions.2.latency", "0000:00:01.00"),
             ("cmi.interactions.3.id", "typed"),
             ("cmi.interactions.3.type", "fill-in"),
-            ("cmi.interactions.3.student_response", "a, b [ ,] c"),
+            ("cmi.interactions.3.student_response", "a, b [ ,] c d"),
             ("cmi.interactions.3.result", "wrong"),
             ("cmi.interactions.4.id", "steps"),
             ("cmi.interactions.4.type", "sequencing"),

@@ -92,7 +92,8 @@ impl<R: ScormRuntime> LmsSession<R> {
         let session_ms = now_ms.saturating_sub(self.started_at_ms);
         let mut values = finished_values(version, result, bank, pass_percent, session_ms);
         values.push((version.suspend_data().into(), String::new()));
-        let recorded = self.set_all(&values) && self.call("Commit", |runtime| runtime.commit());
+        let set = self.set_all(&values);
+        let recorded = self.call("Commit", |runtime| runtime.commit()) && set;
         let ended = self.call("Terminate", |runtime| runtime.terminate());
         self.ended = true;
         if recorded && ended {
@@ -114,11 +115,14 @@ impl<R: ScormRuntime> LmsSession<R> {
         }
     }
 
+    /// Sets every value, even after one is refused: an answer the LMS will
+    /// not take must not keep the score from it. Whether all were taken.
     fn set_all(&mut self, values: &[(String, String)]) -> bool {
-        values.iter().all(|(element, value)| {
-            self.call(&format!("SetValue({element})"), |runtime| {
+        values.iter().fold(true, |taken, (element, value)| {
+            let set = self.call(&format!("SetValue({element})"), |runtime| {
                 runtime.set_value(element, value)
-            })
+            });
+            set && taken
         })
     }
 
@@ -250,6 +254,22 @@ mod tests {
             session.problems(),
             ["Commit: error 391, General Commit Failure"]
         );
+    }
+
+    #[test]
+    fn a_value_the_lms_refuses_does_not_stop_the_others_or_the_commit() {
+        let lms = MemoryLms::new(ScormVersion::Scorm12);
+        let mut session = LmsSession::open(&lms, 0).unwrap();
+        lms.refuse("SetValue", 2);
+        let told = session
+            .finish(&sample_result("r"), &fp_bank(), 50, 10)
+            .unwrap_err();
+        assert!(told.contains("SetValue(cmi.core.score.raw)"), "{told}");
+        assert_eq!(
+            lms.value("cmi.core.lesson_status").as_deref(),
+            Some("passed")
+        );
+        assert!(lms.calls.borrow().iter().any(|call| call == "Commit"));
     }
 
     #[test]
