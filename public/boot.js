@@ -5,18 +5,21 @@
 // Content-Security-Policy (`cargo xtask stage`).
 
 // The home page has a Wasm of its own, a third of the whole app, since
-// it is the first page most visits load. A deep link starts the whole app
-// at once; from home, the whole app takes over when the person leaves.
+// it is the first page most visits load, and so has a quiz link to a book
+// (on the site or embedded) opened cold, from a course page or a chat.
+// The whole app takes over when the person goes beyond either; any other
+// link starts it at once.
 (() => {
 "use strict";
 
 const WHOLE_APP = { glue: "./python-architect-quiz.js", wasm: "./python-architect-quiz_bg.wasm" };
 const HOME_PAGE = { glue: "./python-architect-quiz-home.js", wasm: "./python-architect-quiz-home_bg.wasm" };
+const QUIZ_PAGE = { glue: "./python-architect-quiz-quiz.js", wasm: "./python-architect-quiz-quiz_bg.wasm" };
 // The built-in books, so that only a real bank is fetched ahead of the app.
 const BOOKS = [];
 // The events of that swap (src/adapters/app_handover.rs).
 const OPEN_APP = "python-architect-quiz:open-app";
-const LEAVE_HOME = "python-architect-quiz:leave-home";
+const HAND_OVER = "python-architect-quiz:hand-over";
 
 // A Wasm module that cannot be fetched or started leaves a readable message
 // instead of a blank page (or a home page whose links do nothing).
@@ -56,14 +59,24 @@ async function run(part, compiled, glue = import(part.glue)) {
     await loaded.default({ module_or_path: module });
 }
 
-// The whole app is fetched and compiled while home stays on screen, then
-// takes its place in one step. A wait long enough to notice is said.
-async function leaveHome() {
+// The whole app's glue and compiled module, fetched once; a failed
+// fetch is tried again at the next call.
+let wholeApp = null;
+const loadWholeApp = () =>
+    (wholeApp ||= Promise.all([import(WHOLE_APP.glue), compile(WHOLE_APP)]).catch((reason) => {
+        wholeApp = null;
+        throw reason;
+    }));
+
+// The whole app is fetched and compiled while the first page stays on
+// screen, then takes its place in one step. A wait long enough to notice
+// is said.
+async function handOver() {
     const opening = document.getElementById("opening");
     const slow = setTimeout(() => opening && (opening.hidden = false), 300);
     try {
-        const [glue, module] = await Promise.all([import(WHOLE_APP.glue), compile(WHOLE_APP)]);
-        dispatchEvent(new Event(LEAVE_HOME));
+        const [glue, module] = await loadWholeApp();
+        dispatchEvent(new Event(HAND_OVER));
         await glue.default({ module_or_path: module });
     } catch (reason) {
         showFailure(reason);
@@ -100,21 +113,33 @@ function preload(href) {
     });
 }
 
-const atHome = location.hash === "" || location.hash === "#/";
-if (atHome) addEventListener(OPEN_APP, leaveHome, { once: true });
-const first = atHome ? HOME_PAGE : WHOLE_APP;
-// Everything the first view needs starts at once, side by side.
-const firstGlue = import(first.glue);
-const started = run(first, compile(first), firstGlue);
-started.catch((reason) => domReady.then(() => showFailure(reason)));
-const firstData = Promise.all(["banks/catalog.json", bankOfLink(location.hash)].filter(Boolean).map(preload));
-
 // An embedded quiz (#/embed?…) lives in another site's page, and a quiz
 // launched from a SCORM package (#/lms?…) in an LMS's player: the host
 // chooses the theme, and neither offers a switch or a "new version"
 // prompt (a package ships no service worker). In a sandboxed frame merely
 // reading navigator.serviceWorker throws.
 const embedded = /^#\/(?:embed|lms)(?:\?|$)/.test(location.hash);
+
+// A page the service worker serves has the whole release at hand (the
+// worker leaves the quiz's own Wasm out of its cache).
+let served = false;
+try {
+    served = !embedded && !!navigator.serviceWorker?.controller;
+} catch {}
+
+// The quiz's own Wasm (src/ui/first_quiz_app.rs) asks a book's quiz, on
+// the site or embedded, on a page no worker serves; an LMS launch is the
+// whole app's.
+const bank = bankOfLink(location.hash);
+const atHome = location.hash === "" || location.hash === "#/";
+const first = atHome ? HOME_PAGE : bank && !served && !/^#\/lms/.test(location.hash) ? QUIZ_PAGE : WHOLE_APP;
+if (first !== WHOLE_APP) addEventListener(OPEN_APP, handOver, { once: true });
+// Everything the first view needs starts at once, side by side. The
+// quiz's Wasm needs no catalog: the bank names its book.
+const firstGlue = import(first.glue);
+const started = run(first, compile(first), firstGlue);
+started.catch((reason) => domReady.then(() => showFailure(reason)));
+const firstData = Promise.all([first !== QUIZ_PAGE && "banks/catalog.json", bank].filter(Boolean).map(preload));
 
 // The theme switch cycles the system's scheme, light and dark, and is
 // remembered in this browser (when storage is allowed). It lives outside
@@ -201,5 +226,9 @@ function offerOfflineSupport() {
     }, (error) => console.warn("Offline support is not available:", error));
 }
 
-if (!embedded && "serviceWorker" in navigator && window.isSecureContext) afterFirstView().then(offerOfflineSupport, () => {});
+const offline = !embedded && "serviceWorker" in navigator && window.isSecureContext;
+if (offline) afterFirstView().then(offerOfflineSupport, () => {});
+// The results of a quiz are the whole app's: with no service worker to
+// bring the release, it is fetched once the first question is drawn.
+else if (first === QUIZ_PAGE) afterFirstView().then(loadWholeApp).catch(() => {});
 })();

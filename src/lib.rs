@@ -6,8 +6,10 @@ use adapters::browser_store::BrowserStore;
 use quiz_application::home::HomeRecords;
 
 mod adapters;
+mod first_quiz_state;
 mod home_data;
 mod home_state;
+mod quiz_host;
 mod state;
 mod ui;
 
@@ -37,7 +39,27 @@ pub fn start_home() {
     let home = leptos::mount::mount_to(body, move || {
         leptos::view! { <ui::home_app::HomeApp records first/> }
     });
-    adapters::app_handover::on_leave_home(move || drop(home));
+    adapters::app_handover::on_hand_over(move || drop(home));
+}
+
+/// Entry point of the quiz's own Wasm, which a quiz link or a book's
+/// embed starts: it asks the questions, then gives the page to the whole
+/// app for the results, or as soon as the person goes elsewhere.
+pub fn start_first_quiz() {
+    adapters::fatal::install_panic_hook();
+    let route = adapters::location::current_route();
+    if !ui::first_quiz_app::is_first_quiz_route(&route) {
+        adapters::app_handover::open_full_app(&[]);
+        return;
+    }
+    remove_boot_message();
+    let body = leptos::prelude::document()
+        .body()
+        .expect("a page has a body");
+    let quiz = leptos::mount::mount_to(body, move || {
+        leptos::view! { <ui::first_quiz_app::FirstQuizApp route/> }
+    });
+    adapters::app_handover::on_hand_over(move || drop(quiz));
 }
 
 fn remove_boot_message() {

@@ -20,6 +20,7 @@ use crate::adapters::clock::BrowserClock;
 use crate::adapters::fetch::fetch_text;
 use crate::adapters::location;
 use crate::home_data::HomeData;
+use crate::quiz_host::QuizHost;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {
@@ -230,38 +231,9 @@ impl AppState {
         location::go_to(&route);
     }
 
-    /// The quiz a link asks for, resumed when it is the one left unfinished.
-    pub async fn start_quiz(&self, request: &QuizRequest) -> Result<QuizSession, String> {
-        let bank = self.bank(&request.book).await?;
-        let now_ms = self.now_ms();
-        self.read(|library| library.start_quiz(&bank, request, now_ms))
-            .unwrap_or_else(|| Err("The app is closing.".into()))
-    }
-
-    /// The result of a quiz answered to its end, not yet recorded.
-    pub fn finish_quiz(&self, session: &QuizSession) -> Option<AttemptResult> {
-        let now_ms = self.now_ms();
-        self.read(|library| library.finish_quiz(session, now_ms))
-            .flatten()
-    }
-
-    /// Records a finished quiz, which is then no longer unfinished.
-    pub fn record(&self, result: AttemptResult) {
-        self.change(|library| library.record(result));
-    }
-
-    /// Saves the quiz in progress, so a reload or a crash loses no answer.
-    pub fn keep_unfinished(&self, quiz: UnfinishedQuiz) {
-        self.change(|library| library.keep_unfinished(quiz));
-    }
-
     /// The quiz left unfinished, as last kept.
     pub fn unfinished(&self) -> Option<UnfinishedQuiz> {
         self.read(|library| library.unfinished().cloned()).flatten()
-    }
-
-    pub fn discard_unfinished(&self) {
-        self.change(Library::discard_unfinished);
     }
 
     /// Forgets one book's or pack's progress, or all of it with `None`.
@@ -346,6 +318,44 @@ impl AppState {
 
     pub fn now_ms(&self) -> u64 {
         BrowserClock.now_ms()
+    }
+}
+
+impl QuizHost for AppState {
+    async fn start_quiz(&self, request: &QuizRequest) -> Result<QuizSession, String> {
+        let bank = self.bank(&request.book).await?;
+        let now_ms = self.now_ms();
+        self.quietly(|library| library.start_quiz(&bank, request, now_ms))
+            .unwrap_or_else(|| Err("The app is closing.".into()))
+    }
+
+    fn keep_unfinished(&self, quiz: UnfinishedQuiz) {
+        self.change(|library| library.keep_unfinished(quiz));
+    }
+
+    fn discard_unfinished(&self) {
+        self.change(Library::discard_unfinished);
+    }
+
+    fn title_of(&self, book: &str) -> Option<String> {
+        match self.entry(book) {
+            Load::Ready(Some(entry)) => Some(entry.book.title),
+            _ => None,
+        }
+    }
+
+    fn finish(&self, session: &QuizSession) -> Option<AttemptResult> {
+        let now_ms = self.now_ms();
+        self.change(|library| {
+            let result = library.finish_quiz(session, now_ms)?;
+            library.record(result.clone());
+            Some(result)
+        })
+        .flatten()
+    }
+
+    fn now_ms(&self) -> u64 {
+        AppState::now_ms(self)
     }
 }
 

@@ -1,23 +1,23 @@
-//! The home page runs a Wasm of its own, a third of the whole app's
-//! size, so the first page loads fast. The loader in index.html
-//! (`public/boot.js`) swaps it for the whole app when the person leaves
-//! home; these are the two Wasm's ends of that swap.
+//! The home page and a quiz link each run a Wasm of their own, a third of
+//! the whole app's size, so the first page loads fast. The loader in
+//! index.html (`public/boot.js`) swaps either for the whole app when the
+//! person goes beyond it; these are the two Wasm's ends of that swap.
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Sent by the home Wasm: the person is going beyond the home page.
+/// Sent by the first Wasm: the person is going beyond its page.
 const OPEN_APP: &str = "python-architect-quiz:open-app";
 /// Sent by the loader once the whole app is ready to start.
-const LEAVE_HOME: &str = "python-architect-quiz:leave-home";
+const HAND_OVER: &str = "python-architect-quiz:hand-over";
 
-/// Where the home Wasm leaves the records it has seen for the whole app:
-/// a property of the page's window, never stored.
+/// Where the first Wasm leaves what it has seen and kept for the whole
+/// app: a property of the page's window, never stored.
 const HELD_RECORDS: &str = "pythonArchitectQuizHeldRecords";
 
 /// Asks the loader for the whole app, which then starts on the current
-/// route. `held` are the values of the progress records the home page has
-/// seen, by storage key: storage may have lost them, when another tab
-/// wrote over it while home was open.
+/// route. `held` are values by storage key: the progress records the home
+/// page has seen, or the quiz the quiz's Wasm kept; storage may have lost
+/// them (another tab wrote over it) or refused them.
 pub fn open_full_app(held: &[(&str, String)]) {
     let Some(window) = web_sys::window() else {
         return;
@@ -38,8 +38,14 @@ pub fn open_full_app(held: &[(&str, String)]) {
     }
 }
 
-/// The values of the record under `key` the home page held when it handed
-/// over, once.
+/// Whether this Wasm takes over from another in the same page.
+pub fn is_taking_over() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::has(&window, &JsValue::from_str(HELD_RECORDS)).unwrap_or(false)
+    })
+}
+
+/// The values under `key` the first Wasm held when it handed over, once.
 pub fn take_held_records(key: &str) -> Vec<String> {
     let Some(window) = web_sys::window() else {
         return Vec::new();
@@ -66,12 +72,12 @@ pub fn take_held_records(key: &str) -> Vec<String> {
 }
 
 /// Runs `leave` when the loader is about to start the whole app.
-pub fn on_leave_home(leave: impl FnOnce() + 'static) {
+pub fn on_hand_over(leave: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let callback = wasm_bindgen::closure::Closure::once_into_js(leave);
-    let _ = window.add_event_listener_with_callback(LEAVE_HOME, callback.unchecked_ref());
+    let _ = window.add_event_listener_with_callback(HAND_OVER, callback.unchecked_ref());
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -101,6 +107,7 @@ mod tests {
             ("progress", "second".into()),
         ]);
         assert!(asked.get(), "the loader is asked for the whole app");
+        assert!(is_taking_over());
         assert_eq!(take_held_records("progress"), ["first", "second"]);
         assert_eq!(take_held_records("progress"), Vec::<String>::new());
         assert_eq!(take_held_records("packs"), ["only"]);
@@ -111,15 +118,15 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn leaving_home_runs_once_the_loader_says_so() {
+    fn the_first_wasm_leaves_once_the_loader_says_so() {
         let left = Rc::new(Cell::new(0));
         {
             let left = left.clone();
-            on_leave_home(move || left.set(left.get() + 1));
+            on_hand_over(move || left.set(left.get() + 1));
         }
         let window = web_sys::window().unwrap();
         window
-            .dispatch_event(&web_sys::Event::new(LEAVE_HOME).unwrap())
+            .dispatch_event(&web_sys::Event::new(HAND_OVER).unwrap())
             .unwrap();
         assert_eq!(left.get(), 1);
     }

@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     if let Some(page) = framed_page {
         return view! {
             <main id="main" class="embed">
-                <Notice/>
+                <Notice notice=state.notice/>
                 {page}
             </main>
         }
@@ -58,12 +58,12 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <SiteHeader/>
-        <Notice/>
+        <Notice notice=state.notice/>
         <main id="main">
             {move || match state.route.get() {
                 Route::Home => view! { <HomePage data=state.home_data()/> }.into_any(),
                 Route::Book { book } => view! { <BookPage book/> }.into_any(),
-                Route::Quiz(request) => view! { <QuizPage request/> }.into_any(),
+                Route::Quiz(request) => view! { <QuizPage host=state request/> }.into_any(),
                 Route::Results { attempt } => view! { <ResultsPage attempt/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Interviews => view! { <InterviewsPage/> }.into_any(),

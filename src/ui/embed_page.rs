@@ -11,32 +11,50 @@ use quiz_application::quiz::QuizRequest;
 use quiz_application::score_text;
 use quiz_domain::{AttemptResult, Response, Score};
 
+use crate::adapters::app_handover;
 use crate::adapters::document_height::watch_document_height;
 use crate::adapters::fetch::fetch_pack;
 use crate::adapters::location::app_url;
 use crate::adapters::parent_window::{message_json, ParentWindow};
 use crate::adapters::theme::apply_theme;
+use crate::quiz_host::{quiz_title, QuizHost};
 use crate::state::{app_state, Load};
 use crate::ui::embed_help::EmbedHelp;
 use crate::ui::pack_problems::PackProblems;
-use crate::ui::quiz_page::{quiz_title, QuizFlow};
+use crate::ui::quiz_page::QuizFlow;
 
 /// The quiz to ask: None while a pack loads, the pack's problems if it
 /// was refused.
-type EmbeddedRequest = Option<Result<QuizRequest, Vec<String>>>;
+pub type EmbeddedRequest = Option<Result<QuizRequest, Vec<String>>>;
 
 #[component]
 pub fn EmbedPage(embed: Result<EmbedRequest, String>) -> impl IntoView {
-    match embed {
-        Ok(embed) => view! { <EmbeddedQuiz embed/> }.into_any(),
-        Err(problem) => view! { <EmbedHelp problem/> }.into_any(),
+    let embed = match embed {
+        Ok(embed) => embed,
+        Err(problem) => return view! { <EmbedHelp problem/> }.into_any(),
+    };
+    let request = RwSignal::new(EmbeddedRequest::None);
+    match &embed.pack {
+        Some(url) => load_pack(url.clone(), embed.clone(), request),
+        None => request.set(Some(Ok(embed.quiz.clone()))),
     }
+    let started_here = !app_handover::is_taking_over();
+    view! { <EmbeddedQuiz host=app_state() embed request started_here/> }.into_any()
 }
 
+/// The quiz of an embed, once `request` says which. `started_here` is
+/// false when the whole app takes over from the quiz's own Wasm, which
+/// already told the host it was ready and set the theme it asked for.
 #[component]
-fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
-    let state = app_state();
-    apply_theme(embed.theme);
+pub fn EmbeddedQuiz<H: QuizHost>(
+    host: H,
+    embed: EmbedRequest,
+    request: RwSignal<EmbeddedRequest>,
+    started_here: bool,
+) -> impl IntoView {
+    if started_here {
+        apply_theme(embed.theme);
+    }
     let channel = StoredValue::new_local(EmbedChannel::new(ParentWindow, embed.origin.clone()));
     watch_document_height(move |height| {
         channel.try_with_value(|channel| channel.send_height(height));
@@ -45,7 +63,7 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
     let run = RwSignal::new(0_u32);
     let finished = RwSignal::new(None::<Score>);
     let start_again = move || {
-        state.discard_unfinished();
+        host.discard_unfinished();
         finished.set(None);
         run.update(|run| *run += 1);
     };
@@ -59,27 +77,24 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
         }
     });
     on_cleanup(move || commands.remove());
-    channel.with_value(|channel| channel.send(&FrameMessage::Ready));
+    if started_here {
+        channel.with_value(|channel| channel.send(&FrameMessage::Ready));
+    }
 
     let on_answer = Callback::new(move |response: Response| {
         channel.with_value(|channel| channel.send(&FrameMessage::Answer((&response).into())));
     });
     let quiz_url = embed.quiz_url(&app_url());
     let on_finish = Callback::new(move |result: AttemptResult| {
-        let name = format!("{} quiz", state.book_title(&result.book));
+        let title = host.title_of(&result.book);
+        let name = format!("{} quiz", title.as_deref().unwrap_or(&result.book));
         let completion = Completion::of(&result, quiz_url.clone(), name);
         channel.with_value(|channel| channel.send(&FrameMessage::Complete(completion)));
         finished.set(Some(result.score));
-        state.record(result);
     });
-    let request = RwSignal::new(EmbeddedRequest::None);
     let source = embed.pack.as_ref().map(|url| url.as_str().to_owned());
-    match &embed.pack {
-        Some(url) => load_pack(url.clone(), embed.clone(), request),
-        None => request.set(Some(Ok(embed.quiz.clone()))),
-    }
     let title = move || match request.with(|request| request.clone()?.ok()) {
-        Some(quiz) => quiz_title(quiz.book, quiz.mode)(),
+        Some(quiz) => quiz_title(host, quiz.book, quiz.mode)(),
         None => "Quiz".to_owned(),
     };
     let show_explanations = embed.show_explanations;
@@ -97,7 +112,7 @@ fn EmbeddedQuiz(embed: EmbedRequest) -> impl IntoView {
                         </button>
                     }.into_any(),
                     (None, Some(Ok(request))) => view! {
-                        <QuizFlow request show_explanations books_link=false autofocus=false on_answer on_finish/>
+                        <QuizFlow host request show_explanations books_link=false autofocus=false on_answer on_finish/>
                     }.into_any(),
                     (None, Some(Err(problems))) => view! {
                         <p class="pack-source">"From " <code>{source.clone()}</code></p>

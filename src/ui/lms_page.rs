@@ -15,8 +15,9 @@ use quiz_domain::{AttemptResult, Mode, Response, Score};
 use crate::adapters::clock::random_seed;
 use crate::adapters::fetch::fetch_text;
 use crate::adapters::scorm_api::{find_scorm_api, ScormApi};
+use crate::quiz_host::{quiz_title, QuizHost};
 use crate::state::{app_state, AppState, Load};
-use crate::ui::quiz_page::{quiz_title, QuizFlow};
+use crate::ui::quiz_page::QuizFlow;
 
 type Lms = StoredValue<Option<LmsSession<ScormApi>>, LocalStorage>;
 /// The quiz to ask: None while its bank or pack loads, why it cannot start
@@ -79,11 +80,10 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
     let pass_percent = launch.pass_percent;
     let on_finish = Callback::new(move |result: AttemptResult| {
         finished.set(Some(result.score));
-        leptos::task::spawn_local(report(state, lms, result.clone(), pass_percent, lms_notice));
-        state.record(result);
+        leptos::task::spawn_local(report(state, lms, result, pass_percent, lms_notice));
     });
     let title = move || match request.with(|request| request.clone()?.ok()) {
-        Some(quiz) => quiz_title(quiz.book, Mode::Practice)(),
+        Some(quiz) => quiz_title(state, quiz.book, Mode::Practice)(),
         None => "Quiz".to_owned(),
     };
     view! {
@@ -98,7 +98,7 @@ fn LaunchedQuiz(launch: LmsLaunch) -> impl IntoView {
                 }
                 .into_any(),
                 (None, Some(Ok(request))) => view! {
-                    <QuizFlow request show_explanations=true books_link=false autofocus=true on_answer on_finish/>
+                    <QuizFlow host=state request show_explanations=true books_link=false autofocus=true on_answer on_finish/>
                 }
                 .into_any(),
                 (None, Some(Err(problem))) => view! {

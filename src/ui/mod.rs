@@ -1,11 +1,13 @@
-//! The pages. Components read state and call `AppState` or the
-//! application layer; they hold no quiz rules of their own.
+//! The pages. Components read state and call `AppState` (or the quiz's
+//! own Wasm's `FirstQuizState`, through `QuizHost`) or the application
+//! layer; they hold no quiz rules of their own.
 
 pub mod app;
 mod book_page;
 mod confirm_button;
 mod embed_help;
 mod embed_page;
+pub mod first_quiz_app;
 mod focus;
 mod form_values;
 pub mod home_app;

@@ -1,16 +1,14 @@
 use leptos::prelude::*;
 
-use crate::state::app_state;
-
+/// What the person should read about their stored data, until dismissed.
 #[component]
-pub fn Notice() -> impl IntoView {
-    let state = app_state();
+pub fn Notice(notice: RwSignal<Option<String>>) -> impl IntoView {
     move || {
-        state.notice.get().map(|message| {
+        notice.get().map(|message| {
             view! {
                 <div class="notice" role="alert">
                     <p>{message}</p>
-                    <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    <button type="button" on:click=move |_| notice.set(None)>"Dismiss"</button>
                 </div>
             }
         })

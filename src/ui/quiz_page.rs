@@ -2,9 +2,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use quiz_application::quiz::{Phase, QuizRequest, QuizSession};
 use quiz_application::Route;
-use quiz_domain::{AnswerOption, AttemptResult, Mode, Question, QuestionKind, Response};
+use quiz_domain::{AnswerOption, AttemptResult, Question, QuestionKind, Response};
 
-use crate::state::{app_state, Load};
+use crate::adapters::location;
+use crate::quiz_host::{quiz_title, QuizHost};
 use crate::ui::confirm_button::{press_confirm_button, ConfirmButton};
 use crate::ui::focus::focus_soon;
 use crate::ui::order_steps::{CorrectOrder, OrderSteps};
@@ -15,18 +16,15 @@ use crate::ui::reading_links::ReadingLinks;
 use crate::ui::typed_answer::{ExpectedOutput, TypedAnswer};
 
 #[component]
-pub fn QuizPage(request: QuizRequest) -> impl IntoView {
+pub fn QuizPage<H: QuizHost>(host: H, request: QuizRequest) -> impl IntoView {
     let book = request.book.clone();
     let mode = request.mode;
-    let state = app_state();
     let on_finish = Callback::new(move |result: AttemptResult| {
-        let attempt = result.id.clone();
-        state.record(result);
-        state.go_to(Route::Results { attempt });
+        location::go_to(&Route::Results { attempt: result.id });
     });
     let leave = Callback::new({
         let book = book.clone();
-        move |()| state.go_to(Route::Book { book: book.clone() })
+        move |()| location::go_to(&Route::Book { book: book.clone() })
     });
     // Escape asks whether to leave, as the "Leave the quiz" button does.
     let escape = window_event_listener(ev::keydown, move |event| {
@@ -36,7 +34,7 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
         press_confirm_button("leave");
     });
     on_cleanup(move || escape.remove());
-    let title = quiz_title(book, mode);
+    let title = quiz_title(host, book, mode);
     view! {
         <section class="page quiz">
             <div class="crumbs">
@@ -45,33 +43,21 @@ pub fn QuizPage(request: QuizRequest) -> impl IntoView {
                     confirm="Leave".into() on_confirm=leave/>
             </div>
             <h1 class="quiz-title">{title}</h1>
-            <QuizFlow request show_explanations=true books_link=true autofocus=true on_answer=Callback::new(|_| {}) on_finish/>
+            <QuizFlow host request show_explanations=true books_link=true autofocus=true on_answer=Callback::new(|_| {}) on_finish/>
         </section>
     }
 }
 
-/// "<book title> quiz" (or its mistakes or review), once the catalog has
-/// loaded; a pack's at once.
-pub fn quiz_title(book: String, mode: Mode) -> impl Fn() -> String + Send + Sync + 'static {
-    let state = app_state();
-    move || match state.entry(&book) {
-        Load::Ready(Some(entry)) => match mode {
-            Mode::Practice | Mode::Interview => format!("{} quiz", entry.book.title),
-            Mode::Mistakes => format!("{}: your mistakes again", entry.book.title),
-            Mode::Review => format!("{}: review", entry.book.title),
-        },
-        _ => "Quiz".to_owned(),
-    }
-}
-
 /// The questions of a quiz, one at a time, from loading the bank to the
-/// last answer; what happens around it (a results page, a message to an
-/// embedding page) is the caller's. Without explanations each answer moves
+/// last answer, recorded by `host`; what happens around it (a results
+/// page, a message to an embedding page) is the caller's, unless the whole
+/// app takes over to do it. Without explanations each answer moves
 /// straight on to the next question, with no verdict shown. `books_link`
 /// offers the list of books when the quiz cannot start; `autofocus` moves
 /// focus to the first question as soon as it shows.
 #[component]
-pub fn QuizFlow(
+pub fn QuizFlow<H: QuizHost>(
+    host: H,
     request: QuizRequest,
     show_explanations: bool,
     books_link: bool,
@@ -79,12 +65,18 @@ pub fn QuizFlow(
     on_answer: Callback<Response>,
     on_finish: Callback<AttemptResult>,
 ) -> impl IntoView {
-    let state = app_state();
     let session = RwSignal::new(None::<QuizSession>);
     let error = RwSignal::new(None::<String>);
+    let finish = move |finished: &QuizSession| {
+        if let Some(result) = host.finish(finished) {
+            on_finish.run(result);
+        }
+    };
     leptos::task::spawn_local(async move {
-        let started = state.start_quiz(&request).await;
+        let started = host.start_quiz(&request).await;
         match started {
+            // Handed over at its end by the quiz's own Wasm.
+            Ok(started) if started.phase() == Phase::Finished => finish(&started),
             // Kept from the first answer on: before that, the link
             // alone draws the same quiz.
             Ok(started) => drop(session.try_set(Some(started))),
@@ -142,16 +134,11 @@ pub fn QuizFlow(
         shown_before == Some(true) || phase.is_some()
     });
 
-    let finish = move || {
-        let result = session.with_untracked(|s| s.as_ref().and_then(|s| state.finish_quiz(s)));
-        if let Some(result) = result {
-            on_finish.run(result);
-        }
-    };
     let hooks = CardHooks {
+        host,
         show_explanations,
         on_answer,
-        on_finish: finish,
+        on_finish: move || session.with_untracked(|s| s.iter().for_each(finish)),
     };
     view! {
         {move || error.get().map(|message| view! {
@@ -171,7 +158,8 @@ pub fn QuizFlow(
 /// What the card does beyond grading: show explanations or not, and whom
 /// to tell about answers and the end.
 #[derive(Clone, Copy)]
-struct CardHooks<F> {
+struct CardHooks<H, F> {
+    host: H,
     show_explanations: bool,
     on_answer: Callback<Response>,
     on_finish: F,
@@ -181,7 +169,7 @@ struct CardHooks<F> {
 /// flags, short texts) follow the session afterwards, which keeps focus in
 /// place and the Wasm small.
 #[component]
-fn QuestionCard(
+fn QuestionCard<H: QuizHost>(
     session: RwSignal<Option<QuizSession>>,
     number: usize,
     total: usize,
@@ -189,9 +177,10 @@ fn QuestionCard(
     /// The bank index of each option shown, kept in the page so that tests
     /// and assistive tools can tell options apart whatever their order.
     order: Vec<usize>,
-    hooks: CardHooks<impl Fn() + Copy + Send + Sync + 'static>,
+    hooks: CardHooks<H, impl Fn() + Copy + Send + Sync + 'static>,
 ) -> impl IntoView {
     let CardHooks {
+        host,
         show_explanations,
         on_answer,
         on_finish,
@@ -206,10 +195,9 @@ fn QuestionCard(
         })
     };
     let problem = RwSignal::new(String::new());
-    let state = app_state();
     // The card is drawn when its question comes up, so this is when the
     // question was first shown.
-    let shown_at_ms = state.now_ms();
+    let shown_at_ms = host.now_ms();
     let answer = move || {
         let mut answered = None;
         session.update(|s| {
@@ -218,7 +206,7 @@ fn QuestionCard(
                     Ok(response) => {
                         let response = response.clone();
                         problem.set(String::new());
-                        s.time_last_answer(state.now_ms().saturating_sub(shown_at_ms));
+                        s.time_last_answer(host.now_ms().saturating_sub(shown_at_ms));
                         if !show_explanations {
                             s.next();
                         }
@@ -229,7 +217,7 @@ fn QuestionCard(
             }
         });
         if let Some((response, quiz, phase)) = answered {
-            state.keep_unfinished(quiz);
+            host.keep_unfinished(quiz);
             on_answer.run(response);
             if phase == Phase::Finished {
                 on_finish();

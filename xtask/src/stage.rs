@@ -1,15 +1,15 @@
 //! `cargo xtask stage`: Trunk's post-build hook. Finishes the release in
-//! Trunk's staging folder: compiles the question banks, names the two Wasm
-//! builds after their contents, pins the inline loader script in a
-//! Content-Security-Policy, and writes the service worker's list of this
-//! release's files.
+//! Trunk's staging folder: compiles the question banks, minifies the JS
+//! glue and the stylesheet, names the three Wasm builds after their
+//! contents, pins the inline loader script in a Content-Security-Policy,
+//! and writes the service worker's list of this release's files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use base64::Engine;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::run;
 
@@ -25,11 +25,12 @@ object-src 'none'; base-uri 'self'; form-action 'none'";
 
 const WORKER: &str = "sw.js";
 
-/// The binaries public/boot.js loads. Trunk leaves the one it builds as a
-/// worker unhashed, and hashes the other with a hash of its own.
+/// The binaries public/boot.js loads. Trunk leaves the ones it builds as
+/// workers unhashed, and hashes the other with a hash of its own.
 pub const WHOLE_APP_BUILD: &str = "python-architect-quiz";
 pub const HOME_PAGE_BUILD: &str = "python-architect-quiz-home";
-const WASM_BUILDS: [&str; 2] = [WHOLE_APP_BUILD, HOME_PAGE_BUILD];
+pub const QUIZ_PAGE_BUILD: &str = "python-architect-quiz-quiz";
+const WASM_BUILDS: [&str; 3] = [WHOLE_APP_BUILD, HOME_PAGE_BUILD, QUIZ_PAGE_BUILD];
 
 pub fn stage() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
@@ -49,6 +50,7 @@ pub fn stage() -> Result<(), String> {
             ])
             .arg(staging.join("banks")),
     )?;
+    minify_glue_and_styles(&staging)?;
     name_wasm_builds_after_contents(&staging)?;
     list_books_for_the_loader(&staging)?;
     minify_inline_scripts(&staging.join("index.html"))?;
@@ -56,8 +58,24 @@ pub fn stage() -> Result<(), String> {
     list_release_files(&staging)
 }
 
+/// Whether `file` is the glue or the Wasm of `build`, as named after its
+/// contents (`<build>-<hash>.js`, `<build>-<hash>_bg.wasm`).
+pub fn is_build_file(file: &str, build: &str) -> bool {
+    file.strip_prefix(build)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| {
+            rest.strip_suffix("_bg.wasm")
+                .or_else(|| rest.strip_suffix(".js"))
+        })
+        .is_some_and(|hash| !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 fn sha256_base64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
+    base64_of(&Sha256::digest(bytes))
+}
+
+fn base64_of(digest: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(digest)
 }
 
 /// Renames each Wasm build's glue and module after a hash of both, and
@@ -211,36 +229,87 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 /// the page, and minified it is about 400 bytes smaller after brotli.
 fn minify_inline_scripts(index: &Path) -> Result<(), String> {
     let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let esbuild = crate::workspace().join("tools/node_modules/.bin/esbuild");
     let mut minified = html.clone();
     for script in inline_scripts(&html) {
-        let mut child = Command::new(&esbuild)
-            .args(["--minify", "--log-level=warning"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|e| {
-                format!(
-                    "{}: {e} (`cargo xtask setup` installs it)",
-                    esbuild.display()
-                )
-            })?;
-        child
-            .stdin
-            .take()
-            .expect("stdin is piped")
-            .write_all(script.as_bytes())
-            .map_err(|e| format!("esbuild: {e}"))?;
-        let output = child
-            .wait_with_output()
-            .map_err(|e| format!("esbuild: {e}"))?;
-        if !output.status.success() {
-            return Err("esbuild could not minify the page's inline script".into());
-        }
-        let short = String::from_utf8(output.stdout).map_err(|e| format!("esbuild: {e}"))?;
+        let short = minify(script, "js")?;
         minified = minified.replacen(script, short.trim_end(), 1);
     }
     std::fs::write(index, minified).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// Minifies what a first visit downloads beside the page: each Wasm
+/// build's JS glue and the stylesheet, whose integrity hash in the page
+/// follows it. (Trunk's minifier rewrites the markup this hook reads.)
+fn minify_glue_and_styles(staging: &Path) -> Result<(), String> {
+    for build in WASM_BUILDS {
+        minify_file(
+            &staging.join(format!("{}.js", built_name(staging, build)?)),
+            "js",
+        )?;
+    }
+    let index = staging.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let entries = std::fs::read_dir(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_none_or(|extension| extension != "css") {
+            continue;
+        }
+        let pinned = |path: &Path| {
+            std::fs::read(path)
+                .map(|bytes| format!("sha384-{}", base64_of(&Sha384::digest(bytes))))
+                .map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let before = pinned(&path)?;
+        if !html.contains(&before) {
+            return Err(format!(
+                "index.html does not pin {} by its hash",
+                path.display()
+            ));
+        }
+        minify_file(&path, "css")?;
+        html = html.replace(&before, &pinned(&path)?);
+    }
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+fn minify_file(path: &Path, loader: &str) -> Result<(), String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(path, minify(&source, loader)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `source` as esbuild minifies it (`loader`: js or css).
+fn minify(source: &str, loader: &str) -> Result<String, String> {
+    let esbuild = crate::workspace().join("tools/node_modules/.bin/esbuild");
+    let mut child = Command::new(&esbuild)
+        .args([
+            "--minify",
+            "--log-level=warning",
+            &format!("--loader={loader}"),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "{}: {e} (`cargo xtask setup` installs it)",
+                esbuild.display()
+            )
+        })?;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(source.as_bytes())
+        .map_err(|e| format!("esbuild: {e}"))?;
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("esbuild: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("esbuild could not minify this {loader}"));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("esbuild: {e}"))
 }
 
 fn pin_inline_scripts(index: &Path) -> Result<(), String> {
@@ -278,7 +347,9 @@ fn files_under(dir: &Path, root: &Path, found: &mut Vec<String>) -> Result<(), S
 fn list_release_files(staging: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     files_under(staging, staging, &mut files)?;
-    files.retain(|file| file != WORKER);
+    // The quiz's own Wasm starts only a page no worker serves (a first
+    // visit, an embed): a served page has the whole app at hand.
+    files.retain(|file| file != WORKER && !is_build_file(file, QUIZ_PAGE_BUILD));
     files.sort();
     let mut release = Sha256::new();
     for file in &files {
@@ -354,5 +425,35 @@ mod tests {
             sha256_base64(b""),
             "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
         );
+    }
+
+    #[test]
+    fn the_worker_keeps_every_file_but_itself_and_the_quiz_s_own_wasm() {
+        let staging = tempfile::tempdir().unwrap();
+        let files = [
+            "index.html",
+            "python-architect-quiz-0123456789abcdef_bg.wasm",
+            "python-architect-quiz-quiz-0123456789abcdef.js",
+            "python-architect-quiz-quiz-0123456789abcdef_bg.wasm",
+            "banks/fluent-python.json",
+        ];
+        std::fs::create_dir(staging.path().join("banks")).unwrap();
+        for file in files {
+            std::fs::write(staging.path().join(file), file).unwrap();
+        }
+        std::fs::write(
+            staging.path().join(WORKER),
+            "const RELEASE = \"unbuilt\";\nconst FILES = [];",
+        )
+        .unwrap();
+        list_release_files(staging.path()).unwrap();
+        let worker = std::fs::read_to_string(staging.path().join(WORKER)).unwrap();
+        assert!(
+            worker.contains(
+                "const FILES = [\"banks/fluent-python.json\", \"index.html\", \"python-architect-quiz-0123456789abcdef_bg.wasm\"];"
+            ),
+            "{worker}"
+        );
+        assert!(!worker.contains("unbuilt"), "{worker}");
     }
 }

@@ -12,8 +12,10 @@ use crate::exam::{ExamRequest, ExamSession, RunningExamStore, SavedExam};
 use crate::packs::{read_pack, LinkedPack, LoadedPack, PackShelf};
 use crate::ports::{KeyValueStore, StoreError};
 use crate::progress::{Progress, ProgressBook, Settings, StorageNotice};
-use crate::quiz::{QuizRequest, QuizSession, ResumeOffer, UnfinishedQuiz, UnfinishedStore};
-use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_KEY};
+use crate::quiz::{
+    QuizRequest, QuizSession, ResumeOffer, UnfinishedQuiz, UnfinishedStore, QUIZ_AT_ITS_END,
+};
+use crate::storage::{PACK_PROGRESS_KEY, PROGRESS_KEY, UNFINISHED_KEY};
 use crate::transfer::Records;
 
 pub struct Library<S: KeyValueStore> {
@@ -31,6 +33,8 @@ pub struct Library<S: KeyValueStore> {
     banks: Vec<(String, Arc<Bank>)>,
     /// What the person should read next about their stored data.
     notice: Option<String>,
+    /// The quiz's own Wasm handed its quiz over answered to the end.
+    handed_over_at_its_end: bool,
 }
 
 impl<S: KeyValueStore + Clone> Library<S> {
@@ -56,14 +60,15 @@ impl<S: KeyValueStore + Clone> Library<S> {
             catalog: None,
             banks: Vec::new(),
             notice,
+            handed_over_at_its_end: false,
         }
     }
 }
 
 impl<S: KeyValueStore> Library<S> {
-    /// Takes over the records another part of the page held in memory, by
-    /// storage key (the home page's own Wasm, when it ran first): storage
-    /// may have lost them since.
+    /// Takes over what another Wasm of the page held in memory, by storage
+    /// key, since storage may have lost it or refused it: the records the
+    /// home page's Wasm read, the quiz the quiz's own Wasm asked.
     pub fn take_in_held(&mut self, held: impl Fn(&str) -> Vec<String>) {
         for (key, record) in [
             (PROGRESS_KEY, &mut self.books),
@@ -74,6 +79,13 @@ impl<S: KeyValueStore> Library<S> {
             for held in held(key).iter().filter_map(|raw| Progress::parse(raw).ok()) {
                 record.take_in(held);
             }
+        }
+        if let Some(quiz) = held(UNFINISHED_KEY)
+            .iter()
+            .find_map(|raw| UnfinishedQuiz::read(raw))
+        {
+            self.unfinished = Some(quiz);
+            self.handed_over_at_its_end = !held(QUIZ_AT_ITS_END).is_empty();
         }
     }
 
@@ -265,21 +277,21 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     /// The quiz a link asks for: resumed where it stopped when it is the
-    /// one left unfinished, drawn afresh otherwise.
+    /// one left unfinished, drawn afresh otherwise. A quiz handed over at
+    /// its end by the quiz's own Wasm starts finished, so that the page
+    /// goes straight on to its results.
     pub fn start_quiz(
-        &self,
+        &mut self,
         bank: &Bank,
         request: &QuizRequest,
         now_ms: u64,
     ) -> Result<QuizSession, String> {
-        let unfinished = self
-            .unfinished
-            .clone()
-            .filter(|quiz| quiz.request == *request);
-        match unfinished.and_then(|quiz| QuizSession::resume(bank, quiz)) {
-            Some(resumed) => Ok(resumed),
-            None => QuizSession::start(bank, request, now_ms),
+        let mut session =
+            QuizSession::start_or_resume(bank, request, self.unfinished.clone(), now_ms)?;
+        if std::mem::take(&mut self.handed_over_at_its_end) && session.is_complete() {
+            session.next();
         }
+        Ok(session)
     }
 
     /// Saves the quiz after each answer, so a reload or a crash loses none.
@@ -452,7 +464,7 @@ mod tests {
         library
     }
 
-    fn answered_once(library: &Library<&MemoryStore>, bank: &Bank) -> UnfinishedQuiz {
+    fn answered_once(library: &mut Library<&MemoryStore>, bank: &Bank) -> UnfinishedQuiz {
         let mut session = library
             .start_quiz(bank, &QuizRequest::new(bank.book.id.clone(), 2, 7), 10)
             .unwrap();
@@ -498,7 +510,7 @@ mod tests {
         let store = MemoryStore::default();
         let mut library = library(&store);
         let bank = book_bank();
-        let quiz = answered_once(&library, &bank);
+        let quiz = answered_once(&mut library, &bank);
         library.keep_unfinished(quiz.clone());
         assert!(store.value(UNFINISHED_KEY).is_some());
 
@@ -551,7 +563,7 @@ mod tests {
         let mut library = library(&store);
         assert_eq!(library.take_notice(), None);
         store.fail_writes_with(StoreError::Full);
-        let quiz = answered_once(&library, &book_bank());
+        let quiz = answered_once(&mut library, &book_bank());
         library.keep_unfinished(quiz.clone());
         assert_eq!(
             library.take_notice(),
@@ -572,7 +584,7 @@ mod tests {
             library.take_notice(),
             Some(StorageNotice::NewerVersion(3).message())
         );
-        let quiz = answered_once(&library, &book_bank());
+        let quiz = answered_once(&mut library, &book_bank());
         library.keep_unfinished(quiz);
         let request = ExamRequest::from_query("books=fp&count=2").unwrap();
         library.start_exam(&[&book_bank()], &request, 1).unwrap();

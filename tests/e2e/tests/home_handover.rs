@@ -26,7 +26,9 @@ fn is_home_wasm(file: &str) -> bool {
 }
 
 fn is_whole_app_wasm(file: &str) -> bool {
-    file.starts_with(WHOLE_APP_WASM) && !is_home_wasm(file)
+    file.starts_with(WHOLE_APP_WASM)
+        && !is_home_wasm(file)
+        && !file.starts_with("python-architect-quiz-quiz-")
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::stage::{HOME_PAGE_BUILD, WHOLE_APP_BUILD};
+use crate::stage::{is_build_file, HOME_PAGE_BUILD, QUIZ_PAGE_BUILD, WHOLE_APP_BUILD};
 
 pub const MANIFEST: &str = "imsmanifest.xml";
 const WEB_MANIFEST: &str = "manifest.webmanifest";
@@ -28,7 +28,10 @@ pub fn app_files(dist: &Path, book: Option<&str>) -> Result<Vec<String>, String>
     files.extend(
         references(&html)
             .into_iter()
-            .filter(|file| !is_build_file(file, HOME_PAGE_BUILD)),
+            // An LMS launch starts the whole app (public/boot.js).
+            .filter(|file| {
+                !is_build_file(file, HOME_PAGE_BUILD) && !is_build_file(file, QUIZ_PAGE_BUILD)
+            }),
     );
     if files.iter().any(|file| file == WEB_MANIFEST) {
         files.extend(web_manifest_icons(&dist.join(WEB_MANIFEST))?);
@@ -84,18 +87,6 @@ fn references(html: &str) -> Vec<String> {
     }
     found.retain(|file| !file.is_empty() && !file.contains(':') && !file.starts_with(['#', '/']));
     found
-}
-
-/// Whether `file` is the glue or the module of `build`, as stage.rs names
-/// them: `{build}-{hex}.js` and `{build}-{hex}_bg.wasm`.
-fn is_build_file(file: &str, build: &str) -> bool {
-    file.strip_prefix(build)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|rest| {
-            rest.strip_suffix("_bg.wasm")
-                .or_else(|| rest.strip_suffix(".js"))
-        })
-        .is_some_and(|hash| !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[derive(Deserialize)]
@@ -222,13 +213,13 @@ pub(crate) mod tests {
         let dist = tempfile::tempdir().unwrap();
         let html = format!(
             r##"<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'">
-<script type="module">const W={{glue:"./{WHOLE_GLUE}",wasm:"./{WHOLE_WASM}"}},H={{glue:"./python-architect-quiz-home-fedcba9876543210.js",wasm:"./python-architect-quiz-home-fedcba9876543210_bg.wasm"}};navigator.serviceWorker.register("sw.js");fetch("banks/catalog.json")</script>
+<script type="module">const W={{glue:"./{WHOLE_GLUE}",wasm:"./{WHOLE_WASM}"}},H={{glue:"./python-architect-quiz-home-fedcba9876543210.js",wasm:"./python-architect-quiz-home-fedcba9876543210_bg.wasm"}},Q={{glue:"./python-architect-quiz-quiz-0011223344556677.js",wasm:"./python-architect-quiz-quiz-0011223344556677_bg.wasm"}};navigator.serviceWorker.register("sw.js");fetch("banks/catalog.json")</script>
 <link rel="icon" href="icon.svg" type="image/svg+xml">
 <link rel="manifest" href="manifest.webmanifest">
 <link rel="stylesheet" href="./main-99aa.css" integrity="sha384-x">
 </head><body><a href="#/">Home</a><a href="https://example.com/">away</a></body></html>"##
         );
-        let files: [(&str, &str); 14] = [
+        let files: [(&str, &str); 16] = [
             ("index.html", &html),
             (
                 "manifest.webmanifest",
@@ -243,6 +234,11 @@ pub(crate) mod tests {
             ("python-architect-quiz-home-fedcba9876543210.js", "home"),
             (
                 "python-architect-quiz-home-fedcba9876543210_bg.wasm",
+                "\0asm",
+            ),
+            ("python-architect-quiz-quiz-0011223344556677.js", "quiz"),
+            (
+                "python-architect-quiz-quiz-0011223344556677_bg.wasm",
                 "\0asm",
             ),
             ("sw.js", "worker"),
@@ -387,6 +383,10 @@ pub(crate) mod tests {
         assert!(is_build_file(
             "python-architect-quiz-home-fedcba98_bg.wasm",
             HOME_PAGE_BUILD
+        ));
+        assert!(!is_build_file(
+            "python-architect-quiz-quiz-0011223344556677.js",
+            WHOLE_APP_BUILD
         ));
         assert!(!is_build_file("python-architect-quiz.js", WHOLE_APP_BUILD));
     }

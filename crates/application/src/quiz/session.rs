@@ -82,6 +82,21 @@ impl QuizSession {
         Ok(QuizSession::of(questions, attempt, request.clone()))
     }
 
+    /// The quiz a link asks for: resumed where it stopped when `saved` is
+    /// this quiz, drawn afresh otherwise.
+    pub fn start_or_resume(
+        bank: &Bank,
+        request: &QuizRequest,
+        saved: Option<UnfinishedQuiz>,
+        now_ms: u64,
+    ) -> Result<QuizSession, String> {
+        let saved = saved.filter(|quiz| quiz.request == *request);
+        match saved.and_then(|quiz| QuizSession::resume(bank, quiz)) {
+            Some(resumed) => Ok(resumed),
+            None => QuizSession::start(bank, request, now_ms),
+        }
+    }
+
     /// A session showing `questions` in the order the request's seed gives.
     fn of(questions: Vec<Question>, attempt: Attempt, request: QuizRequest) -> QuizSession {
         let (shown, orders) = shown_options(&questions, request.seed);
@@ -151,6 +166,11 @@ impl QuizSession {
 
     pub fn phase(&self) -> Phase {
         self.phase
+    }
+
+    /// Every question is answered.
+    pub fn is_complete(&self) -> bool {
+        self.attempt.is_complete()
     }
 
     /// Where the question on screen is in the quiz.

@@ -36,6 +36,13 @@ impl UnfinishedQuiz {
         }
     }
 
+    /// A quiz as saved by `to_stored_json`, if it can still be read.
+    pub fn read(saved: &str) -> Option<UnfinishedQuiz> {
+        serde_json::from_str::<UnfinishedQuiz>(saved)
+            .ok()
+            .filter(|quiz| quiz.attempt.is_consistent() && quiz.attempt.book() == quiz.request.book)
+    }
+
     /// The quiz as saved: itself and the home page's offer of it, which
     /// reading the quiz back ignores.
     pub fn to_stored_json(&self, title: &str) -> String {

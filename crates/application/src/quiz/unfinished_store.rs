@@ -17,10 +17,7 @@ impl<S: KeyValueStore> UnfinishedStore<S> {
 
     /// The quiz left unfinished, if one was saved and can still be read.
     pub fn read(&self) -> Option<UnfinishedQuiz> {
-        let raw = self.store.read(UNFINISHED_KEY).ok()??;
-        serde_json::from_str::<UnfinishedQuiz>(&raw)
-            .ok()
-            .filter(|quiz| quiz.attempt.is_consistent() && quiz.attempt.book() == quiz.request.book)
+        UnfinishedQuiz::read(&self.store.read(UNFINISHED_KEY).ok()??)
     }
 
     /// Saves the quiz in progress, with the home page's offer of it under

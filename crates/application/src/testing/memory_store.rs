@@ -9,12 +9,24 @@ use crate::ports::{KeyValueStore, StoreError};
 pub struct MemoryStore {
     values: RefCell<HashMap<String, String>>,
     failure: RefCell<Option<StoreError>>,
+    /// Reads fail too, as in a browser that blocks site data.
+    refused: bool,
 }
 
 impl MemoryStore {
     pub fn with(key: &str, value: &str) -> MemoryStore {
         let store = MemoryStore::default();
         store.values.borrow_mut().insert(key.into(), value.into());
+        store
+    }
+
+    /// A store the browser refuses altogether.
+    pub fn refusing() -> MemoryStore {
+        let store = MemoryStore {
+            refused: true,
+            ..MemoryStore::default()
+        };
+        store.fail_writes_with(StoreError::Unavailable("site data is blocked".into()));
         store
     }
 
@@ -34,6 +46,9 @@ impl MemoryStore {
 
 impl KeyValueStore for MemoryStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.refused {
+            return Err(StoreError::Unavailable("site data is blocked".into()));
+        }
         Ok(self.value(key))
     }
 

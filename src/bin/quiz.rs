@@ -1,0 +1,3 @@
+fn main() {
+    python_architect_quiz::start_first_quiz();
+}
