@@ -80,6 +80,8 @@ async function handOver() {
         await glue.default({ module_or_path: module });
     } catch (reason) {
         showFailure(reason);
+        // The first page is still there: the next click may get through.
+        addEventListener(OPEN_APP, handOver, { once: true });
     } finally {
         clearTimeout(slow);
         if (opening) opening.hidden = true;
