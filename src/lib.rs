@@ -32,14 +32,7 @@ pub fn start_home() {
         adapters::app_handover::open_full_app(records.held());
         return;
     };
-    remove_boot_message();
-    let body = leptos::prelude::document()
-        .body()
-        .expect("a page has a body");
-    let home = leptos::mount::mount_to(body, move || {
-        leptos::view! { <ui::home_app::HomeApp records first/> }
-    });
-    adapters::app_handover::on_hand_over(move || drop(home));
+    mount_until_hand_over(move || leptos::view! { <ui::home_app::HomeApp records first/> });
 }
 
 /// Entry point of the quiz's own Wasm, which a quiz link or a book's
@@ -52,14 +45,19 @@ pub fn start_first_quiz() {
         adapters::app_handover::open_full_app(&[]);
         return;
     }
+    mount_until_hand_over(move || leptos::view! { <ui::first_quiz_app::FirstQuizApp route/> });
+}
+
+/// Draws a first Wasm's page until the loader starts the whole app.
+fn mount_until_hand_over<V: leptos::prelude::IntoView + 'static>(
+    page: impl FnOnce() -> V + 'static,
+) {
     remove_boot_message();
     let body = leptos::prelude::document()
         .body()
         .expect("a page has a body");
-    let quiz = leptos::mount::mount_to(body, move || {
-        leptos::view! { <ui::first_quiz_app::FirstQuizApp route/> }
-    });
-    adapters::app_handover::on_hand_over(move || drop(quiz));
+    let mounted = leptos::mount::mount_to(body, page);
+    adapters::app_handover::on_hand_over(move || drop(mounted));
 }
 
 fn remove_boot_message() {

@@ -530,6 +530,28 @@ pub async fn wait_for_offline_support(client: &Client) {
     assert_eq!(controlled, serde_json::json!(true));
 }
 
+/// The name of each Wasm build's files up to its hash.
+pub const HOME_WASM: &str = "python-architect-quiz-home-";
+pub const QUIZ_WASM: &str = "python-architect-quiz-quiz-";
+
+/// Whether `file` is the whole app's Wasm, not the home page's or the
+/// quiz's.
+pub fn is_whole_app_wasm(file: &str) -> bool {
+    file.starts_with("python-architect-quiz-")
+        && !file.starts_with(HOME_WASM)
+        && !file.starts_with(QUIZ_WASM)
+}
+
+/// The Wasm files the page itself has fetched so far, by file name.
+pub async fn wasm_loaded(client: &Client) -> Vec<String> {
+    let names = run_js(
+        client,
+        "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'))",
+    )
+    .await;
+    serde_json::from_value(names).expect("a list of file names")
+}
+
 /// The files of the build that the home page downloads, each once (the
 /// icon is asked for by the page and by the manifest), relative to dist/.
 pub async fn home_page_files(client: &Client, site: &StaticSite) -> Vec<String> {

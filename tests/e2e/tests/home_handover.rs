@@ -2,34 +2,11 @@
 //! app's in the same page (public/boot.js, src/adapters/app_handover.rs).
 
 use e2e::{
-    answer_question, click, console_messages, dist_dir, find, run_js, text, wait_for_text,
-    with_browser, StaticSite,
+    answer_question, click, console_messages, dist_dir, find, is_whole_app_wasm, run_js, text,
+    wait_for_text, wasm_loaded, with_browser, StaticSite, HOME_WASM,
 };
 use fantoccini::Client;
 use serde_json::json;
-
-const HOME_WASM: &str = "python-architect-quiz-home-";
-const WHOLE_APP_WASM: &str = "python-architect-quiz-";
-
-/// The Wasm files the page has fetched so far, by file name.
-async fn wasm_loaded(client: &Client) -> Vec<String> {
-    let names = run_js(
-        client,
-        "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'))",
-    )
-    .await;
-    serde_json::from_value(names).expect("a list of file names")
-}
-
-fn is_home_wasm(file: &str) -> bool {
-    file.starts_with(HOME_WASM)
-}
-
-fn is_whole_app_wasm(file: &str) -> bool {
-    file.starts_with(WHOLE_APP_WASM)
-        && !is_home_wasm(file)
-        && !file.starts_with("python-architect-quiz-quiz-")
-}
 
 #[tokio::test]
 async fn home_loads_its_own_wasm_and_the_whole_app_takes_over_in_the_same_page() {
@@ -39,7 +16,7 @@ async fn home_loads_its_own_wasm_and_the_whole_app_takes_over_in_the_same_page()
         find(&client, ".book-card").await;
         let wasm = wasm_loaded(&client).await;
         assert!(
-            wasm.len() == 1 && is_home_wasm(&wasm[0]),
+            wasm.len() == 1 && wasm[0].starts_with(HOME_WASM),
             "home loads the home page's Wasm alone: {wasm:?}"
         );
         // Marks this page, to see below that no reload happened.
@@ -179,7 +156,7 @@ async fn the_home_page_s_own_wasm_draws_what_the_whole_app_draws() {
         find(&client, ".book-card").await;
         let wasm = wasm_loaded(&client).await;
         assert!(
-            wasm.len() == 1 && is_home_wasm(&wasm[0]),
+            wasm.len() == 1 && wasm[0].starts_with(HOME_WASM),
             "the home page's own Wasm draws it: {wasm:?}"
         );
         let by_home_wasm = home_as_drawn(&client).await;

@@ -4,30 +4,12 @@
 //! src/ui/first_quiz_app.rs).
 
 use e2e::{
-    answer_question, click, console_messages, dist_dir, find, run_js, wait_for_text, with_browser,
-    with_browser_set_up, Scheme, SiteData, StaticSite,
+    answer_question, click, console_messages, dist_dir, find, is_whole_app_wasm, run_js,
+    wait_for_text, wasm_loaded, with_browser, with_browser_set_up, Scheme, SiteData, StaticSite,
+    QUIZ_WASM,
 };
 use fantoccini::Client;
 use serde_json::json;
-
-const QUIZ_WASM: &str = "python-architect-quiz-quiz-";
-const HOME_WASM: &str = "python-architect-quiz-home-";
-
-/// The Wasm files the page itself has fetched so far, by file name.
-async fn wasm_loaded(client: &Client) -> Vec<String> {
-    let names = run_js(
-        client,
-        "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'))",
-    )
-    .await;
-    serde_json::from_value(names).expect("a list of file names")
-}
-
-fn is_whole_app_wasm(file: &str) -> bool {
-    file.starts_with("python-architect-quiz-")
-        && !file.starts_with(QUIZ_WASM)
-        && !file.starts_with(HOME_WASM)
-}
 
 async fn stored(client: &Client, key: &str) -> serde_json::Value {
     run_js(

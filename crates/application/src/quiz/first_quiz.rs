@@ -107,13 +107,35 @@ mod tests {
         Arc::new(fixtures::bank("fp", &["1"], questions))
     }
 
-    fn answer_all(session: &mut QuizSession, first: &mut FirstQuiz<&MemoryStore>) {
-        while session.phase() != Phase::Finished {
+    /// Answers `count` questions (all with `None`) as the card does.
+    fn answer(
+        session: &mut QuizSession,
+        first: &mut FirstQuiz<&MemoryStore>,
+        count: Option<usize>,
+    ) {
+        let mut answered = 0;
+        while session.phase() != Phase::Finished && Some(answered) != count {
             session.choose(0);
             session.submit().unwrap();
             first.keep(session.unfinished());
             session.next();
+            answered += 1;
         }
+    }
+
+    /// A library that took over what `first` holds.
+    fn taking_over<'a>(
+        store: &'a MemoryStore,
+        first: &FirstQuiz<&MemoryStore>,
+        at_its_end: bool,
+    ) -> Library<&'a MemoryStore> {
+        let held = first.held(at_its_end);
+        let mut library = Library::open(store, 2);
+        library.take_in_held(|key| {
+            let values = held.iter().filter(|(k, _)| *k == key);
+            values.map(|(_, value)| value.clone()).collect()
+        });
+        library
     }
 
     #[test]
@@ -122,9 +144,7 @@ mod tests {
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
         let mut session = first.start(bank(), &request, 1).unwrap();
-        session.choose(0);
-        session.submit().unwrap();
-        first.keep(session.unfinished());
+        answer(&mut session, &mut first, Some(1));
         let mut again = FirstQuiz::open(&store);
         let resumed = again.start(bank(), &request, 2).unwrap();
         assert_eq!(resumed.unfinished(), session.unfinished());
@@ -146,17 +166,10 @@ mod tests {
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
         let mut session = first.start(bank(), &request, 1).unwrap();
-        session.choose(0);
-        session.submit().unwrap();
-        first.keep(session.unfinished());
-        let held = first.held(false);
+        answer(&mut session, &mut first, Some(1));
         // Storage lost the quiz since (another tab, or none was allowed).
         UnfinishedStore::new(&store).forget();
-        let mut library = Library::open(&store, 2);
-        library.take_in_held(|key| {
-            let values = held.iter().filter(|(k, _)| *k == key);
-            values.map(|(_, value)| value.clone()).collect()
-        });
+        let mut library = taking_over(&store, &first, false);
         let resumed = library.start_quiz(&bank(), &request, 3).unwrap();
         assert_eq!(resumed.phase(), Phase::Answering);
         assert_eq!(resumed.unfinished(), session.unfinished());
@@ -169,14 +182,9 @@ mod tests {
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
         let mut session = first.start(bank(), &request, 1).unwrap();
-        answer_all(&mut session, &mut first);
-        let held = first.held(true);
-        assert_eq!(held.len(), 2, "{held:?}");
-        let mut library = Library::open(&store, 2);
-        library.take_in_held(|key| {
-            let values = held.iter().filter(|(k, _)| *k == key);
-            values.map(|(_, value)| value.clone()).collect()
-        });
+        answer(&mut session, &mut first, None);
+        assert_eq!(first.held(true).len(), 2, "the quiz and the flag");
+        let mut library = taking_over(&store, &first, true);
         let finished = library.start_quiz(&bank(), &request, 3).unwrap();
         assert_eq!(finished.phase(), Phase::Finished);
         let result = library.finish_quiz(&finished, 4).unwrap();
