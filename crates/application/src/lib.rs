@@ -22,6 +22,7 @@ mod route;
 mod score_text;
 mod set_aside;
 pub mod storage;
+mod storage_notice;
 #[cfg(test)]
 mod testing;
 pub mod theme;

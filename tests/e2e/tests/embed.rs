@@ -160,6 +160,11 @@ async fn the_frame_fits_its_content_and_the_host_hears_the_score() {
             json!({ "raw": 1, "min": 0, "max": 2, "scaled": 0.5 })
         );
         assert!(statement["result"]["duration"].as_str().unwrap().starts_with("PT"));
+        assert_eq!(
+            statement["object"]["definition"]["name"]["en-US"],
+            "Fluent Python quiz",
+            "named by the book's title, though the whole app took over at the end"
+        );
         let answers = run_js(&client, "return window.received.filter(e => e.type === 'quiz:answer').map(e => e.detail.correct)").await;
         assert_eq!(answers, json!([true, false]));
     })

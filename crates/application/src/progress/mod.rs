@@ -8,8 +8,8 @@ mod home_part;
 mod mastery;
 mod record;
 mod settings;
-mod storage_notice;
 
+pub use crate::storage_notice::StorageNotice;
 pub use book::{MergeCount, ProgressBook};
 pub use history::{ArchivedRuns, AttemptSummary, Run};
 pub(crate) use home_part::{due_in, StoredHome};
@@ -17,4 +17,3 @@ pub use mastery::{BookMastery, Mastery, HALF_LIFE_DAYS};
 pub(crate) use record::ParseError;
 pub use record::{BookStats, LatestAnswer, Progress, ALL_BOOKS, DETAIL_BUDGET, PROGRESS_SCHEMA};
 pub use settings::Settings;
-pub use storage_notice::StorageNotice;

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use quiz_domain::Bank;
 
 use crate::ports::KeyValueStore;
-use crate::progress::StorageNotice;
 use crate::quiz::{QuizRequest, QuizSession, UnfinishedQuiz, UnfinishedStore};
 use crate::storage::UNFINISHED_KEY;
+use crate::storage_notice::StorageNotice;
 
 /// Held beside the quiz when it is handed over answered to the end: the
 /// whole app then goes straight on to its results.
