@@ -137,11 +137,13 @@ const atHome = location.hash === "" || location.hash === "#/";
 const first = atHome ? HOME_PAGE : bank && !served && !/^#\/lms/.test(location.hash) ? QUIZ_PAGE : WHOLE_APP;
 if (first !== WHOLE_APP) addEventListener(OPEN_APP, handOver, { once: true });
 // Everything the first view needs starts at once, side by side. The
-// quiz's Wasm needs no catalog: the bank names its book.
+// quiz's Wasm needs no catalog (the bank names its book), and starts from
+// the bank's questions alone, fetching the rest once they show.
 const firstGlue = import(first.glue);
 const started = run(first, compile(first), firstGlue);
 started.catch((reason) => domReady.then(() => showFailure(reason)));
-const firstData = Promise.all([first !== QUIZ_PAGE && "banks/catalog.json", bank].filter(Boolean).map(preload));
+const firstFiles = first === QUIZ_PAGE ? [bank.replace(".json", ".questions.json")] : ["banks/catalog.json", bank];
+const firstData = Promise.all(firstFiles.filter(Boolean).map(preload));
 
 // The theme switch cycles the system's scheme, light and dark, and is
 // remembered in this browser (when storage is allowed). It lives outside

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_application::content::read_bank;
+use quiz_application::content::{read_bank, QUESTIONS_ONLY};
 use quiz_application::quiz::{FirstQuiz, QuizRequest, QuizSession, UnfinishedQuiz};
 use quiz_application::Clock;
 use quiz_domain::AttemptResult;
@@ -44,7 +44,7 @@ impl FirstQuizState {
 
 impl QuizHost for FirstQuizState {
     async fn start_quiz(&self, request: &QuizRequest) -> Result<QuizSession, String> {
-        let json = fetch_text(&format!("banks/{}.json", request.book)).await?;
+        let json = fetch_text(&format!("banks/{}{QUESTIONS_ONLY}", request.book)).await?;
         let bank = Arc::new(read_bank(&json)?);
         let now_ms = self.now_ms();
         let started = self
@@ -56,6 +56,25 @@ impl QuizHost for FirstQuizState {
             .try_with_value(|quiz| quiz.title().map(str::to_owned));
         self.title.try_set(title.flatten());
         started
+    }
+
+    fn fill_in_feedback(&self, session: RwSignal<Option<QuizSession>>) {
+        let Some(book) = session.with_untracked(|s| Some(s.as_ref()?.book().to_owned())) else {
+            return;
+        };
+        let notice = self.notice;
+        leptos::task::spawn_local(async move {
+            let whole = match fetch_text(&format!("banks/{book}.json")).await {
+                Ok(json) => read_bank(&json),
+                Err(error) => Err(error),
+            };
+            match whole {
+                Ok(bank) => session.update(|s| s.iter_mut().for_each(|s| s.fill_in(&bank))),
+                Err(error) => drop(notice.try_set(Some(format!(
+                    "The explanations could not be loaded ({error}); the answers are still graded."
+                )))),
+            }
+        });
     }
 
     fn keep_unfinished(&self, quiz: UnfinishedQuiz) {

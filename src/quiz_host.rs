@@ -4,6 +4,7 @@
 
 use std::future::Future;
 
+use leptos::prelude::RwSignal;
 use quiz_application::quiz::{QuizRequest, QuizSession, UnfinishedQuiz};
 use quiz_domain::{AttemptResult, Mode};
 
@@ -13,6 +14,12 @@ pub trait QuizHost: Copy + Send + Sync + 'static {
         &self,
         request: &QuizRequest,
     ) -> impl Future<Output = Result<QuizSession, String>>;
+
+    /// Fills in, once it arrives, what the quiz started without: the quiz's
+    /// own Wasm starts from the bank's questions alone and fetches their
+    /// explanations while the first question shows. The whole app's banks
+    /// are whole.
+    fn fill_in_feedback(&self, _session: RwSignal<Option<QuizSession>>) {}
 
     /// Saves the quiz in progress, so a reload or a crash loses no answer.
     fn keep_unfinished(&self, quiz: UnfinishedQuiz);

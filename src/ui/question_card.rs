@@ -83,11 +83,19 @@ pub fn question_fields(
 pub trait ChoosesOptions: Send + Sync + 'static {
     fn option_mark(&self, option: usize) -> OptionMark;
     fn choose(&mut self, option: usize);
+    /// Why the option shown at `option` is right or wrong, as the session
+    /// has it now (a quiz fills it in after its first question shows).
+    fn why(&self, option: usize) -> String;
 }
 
 impl ChoosesOptions for QuizSession {
     fn option_mark(&self, option: usize) -> OptionMark {
         QuizSession::option_mark(self, option)
+    }
+
+    fn why(&self, option: usize) -> String {
+        let option = self.question().options.get(option);
+        option.map(|option| option.why.clone()).unwrap_or_default()
     }
 
     fn choose(&mut self, option: usize) {
@@ -98,6 +106,11 @@ impl ChoosesOptions for QuizSession {
 impl ChoosesOptions for ExamSession {
     fn option_mark(&self, option: usize) -> OptionMark {
         ExamSession::option_mark(self, option)
+    }
+
+    fn why(&self, option: usize) -> String {
+        let option = self.question().options.get(option);
+        option.map(|option| option.why.clone()).unwrap_or_default()
     }
 
     fn choose(&mut self, option: usize) {
@@ -155,7 +168,7 @@ pub fn choice_list<S: ChoosesOptions>(
                     {show_whys.then(|| view! {
                         <div class="why">
                             <strong>{move || mark_label(mark(index))}</strong>
-                            <div inner_html=option.why.clone()></div>
+                            <div inner_html=move || session.with(|s| s.as_ref().map(|s| s.why(index)))></div>
                         </div>
                     })}
                 </li>

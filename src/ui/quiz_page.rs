@@ -79,7 +79,11 @@ pub fn QuizFlow<H: QuizHost>(
             Ok(started) if started.phase() == Phase::Finished => finish(&started),
             // Kept from the first answer on: before that, the link
             // alone draws the same quiz.
-            Ok(started) => drop(session.try_set(Some(started))),
+            Ok(started) => {
+                if session.try_set(Some(started)).is_none() {
+                    host.fill_in_feedback(session);
+                }
+            }
             Err(message) => drop(error.try_set(Some(message))),
         }
     });
@@ -102,13 +106,15 @@ pub fn QuizFlow<H: QuizHost>(
     });
     on_cleanup(move || keys.remove());
 
+    // The question on screen by its place and id, not its contents, so
+    // that feedback filled in later redraws only the parts showing it.
     let on_screen = Memo::new(move |_| {
         session.with(|s| {
             s.as_ref().map(|s| {
                 (
                     s.number(),
                     s.total(),
-                    s.question().clone(),
+                    s.question().id.clone(),
                     s.option_order().to_vec(),
                 )
             })
@@ -149,8 +155,9 @@ pub fn QuizFlow<H: QuizHost>(
             (true, true) => Some(view! { <p role="status">"Loading the questions…"</p> }),
             _ => None,
         }}
-        {move || on_screen.get().map(|(number, total, question, order)| {
-            untrack(|| view! { <QuestionCard session number total question order hooks/> })
+        {move || on_screen.get().and_then(|(number, total, _, order)| {
+            let question = session.with_untracked(|s| Some(s.as_ref()?.question().clone()))?;
+            Some(untrack(|| view! { <QuestionCard session number total question order hooks/> }))
         })}
     }
 }
@@ -195,6 +202,18 @@ fn QuestionCard<H: QuizHost>(
         })
     };
     let problem = RwSignal::new(String::new());
+    // From the session rather than `question`: the quiz's own Wasm fills
+    // the feedback in once the first question shows.
+    let filled = {
+        let id = question.id.clone();
+        Memo::new(move |_| {
+            session.with(|s| {
+                Some(s.as_ref()?.question())
+                    .filter(|shown| shown.id == id)
+                    .cloned()
+            })
+        })
+    };
     // The card is drawn when its question comes up, so this is when the
     // question was first shown.
     let shown_at_ms = host.now_ms();
@@ -253,19 +272,24 @@ fn QuestionCard<H: QuizHost>(
                 .map(|expected| view! { <ExpectedOutput expected/> }.into_any()),
         ),
         QuestionKind::Order => {
-            let mut in_bank_order: Vec<(usize, AnswerOption)> = order
-                .iter()
-                .copied()
-                .zip(question.options.iter().cloned())
-                .collect();
-            in_bank_order.sort_by_key(|(bank, _)| *bank);
-            let correct = in_bank_order.into_iter().map(|(_, step)| step).collect();
+            let shown_order = order.clone();
+            let correct = move || {
+                filled.with(|shown| {
+                    let shown = shown.as_ref()?;
+                    let mut in_bank_order: Vec<(usize, AnswerOption)> = shown_order
+                        .iter()
+                        .copied()
+                        .zip(shown.options.iter().cloned())
+                        .collect();
+                    in_bank_order.sort_by_key(|(bank, _)| *bank);
+                    let steps = in_bank_order.into_iter().map(|(_, step)| step).collect();
+                    Some(view! { <CorrectOrder steps/> })
+                })
+            };
             (
                 view! { <OrderSteps session steps=question.options.clone() order=order.clone()/> }
                     .into_any(),
-                Some(
-                    view! { <p>"The correct order:"</p> <CorrectOrder steps=correct/> }.into_any(),
-                ),
+                Some(view! { <p>"The correct order:"</p> {correct} }.into_any()),
             )
         }
         _ => (
@@ -293,9 +317,11 @@ fn QuestionCard<H: QuizHost>(
             <div class="feedback" class:answered=move || !answering() role="status" aria-live="polite">
                 <p class=move || verdict_class(correct())>{move || verdict_text(correct())}</p>
                 {kind_feedback}
-                {question.explanation.clone().map(|html| view! { <div class="explanation" inner_html=html></div> })}
-                {question.reread.clone().map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
-                {(!question.read.is_empty()).then(|| view! { <ReadingLinks links=question.read.clone()/> })}
+                {move || filled.get().map(|shown| view! {
+                    {shown.explanation.map(|html| view! { <div class="explanation" inner_html=html></div> })}
+                    {shown.reread.map(|topic| view! { <p class="reread">"Reread: " {topic}</p> })}
+                    {(!shown.read.is_empty()).then(|| view! { <ReadingLinks links=shown.read/> })}
+                })}
             </div>
         })}
         <button type="button" class="primary" id="next" hidden=answering on:click=next>

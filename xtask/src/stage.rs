@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use base64::Engine;
+use quiz_application::content::QUESTIONS_ONLY;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::run;
@@ -119,6 +120,7 @@ fn list_books_for_the_loader(staging: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(&banks).map_err(|e| format!("{}: {e}", banks.display()))?;
     let mut books: Vec<String> = entries
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|file| !file.ends_with(QUESTIONS_ONLY))
         .filter_map(|file| Some(file.strip_suffix(".json")?.to_owned()))
         .filter(|book| book != "catalog")
         .collect();
@@ -347,9 +349,12 @@ fn files_under(dir: &Path, root: &Path, found: &mut Vec<String>) -> Result<(), S
 fn list_release_files(staging: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     files_under(staging, staging, &mut files)?;
-    // The quiz's own Wasm starts only a page no worker serves (a first
-    // visit, an embed): a served page has the whole app at hand.
-    files.retain(|file| file != WORKER && !is_build_file(file, QUIZ_PAGE_BUILD));
+    // The quiz's own Wasm, and the questions-only banks it starts from,
+    // serve only a page no worker serves (a first visit, an embed): a
+    // served page has the whole app at hand.
+    files.retain(|file| {
+        file != WORKER && !is_build_file(file, QUIZ_PAGE_BUILD) && !file.ends_with(QUESTIONS_ONLY)
+    });
     files.sort();
     let mut release = Sha256::new();
     for file in &files {
@@ -428,7 +433,7 @@ mod tests {
     }
 
     #[test]
-    fn the_worker_keeps_every_file_but_itself_and_the_quiz_s_own_wasm() {
+    fn the_worker_keeps_every_file_but_itself_and_what_only_a_first_visit_uses() {
         let staging = tempfile::tempdir().unwrap();
         let files = [
             "index.html",
@@ -436,6 +441,7 @@ mod tests {
             "python-architect-quiz-quiz-0123456789abcdef.js",
             "python-architect-quiz-quiz-0123456789abcdef_bg.wasm",
             "banks/fluent-python.json",
+            "banks/fluent-python.questions.json",
         ];
         std::fs::create_dir(staging.path().join("banks")).unwrap();
         for file in files {

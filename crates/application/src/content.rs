@@ -1,5 +1,9 @@
 use quiz_domain::{Bank, Catalog, BANK_FORMAT};
 
+/// How a bank's questions-only file (`Bank::questions_only`) ends, beside
+/// the bank's own `<book>.json`: what a quiz link fetches first.
+pub const QUESTIONS_ONLY: &str = ".questions.json";
+
 /// Reads a compiled bank file, refusing a format this app does not know
 /// rather than showing half a quiz.
 pub fn read_bank(json: &str) -> Result<Bank, String> {

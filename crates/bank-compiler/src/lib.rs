@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub use compile::{compile_file, Claim, Compiled, FileProblem, Snippet};
 pub use snippets::{check_all as check_snippets, python};
 
+use quiz_application::content::QUESTIONS_ONLY;
 use quiz_domain::{validate_banks, Catalog};
 
 /// The indexes reading links are checked against (content/reading).
@@ -69,7 +70,8 @@ pub fn compile_all(files: &[PathBuf]) -> Result<Vec<Compiled>, Vec<FileProblem>>
     }
 }
 
-/// Writes `<book-id>.json` for each bank and `catalog.json` into `out`.
+/// Writes `<book-id>.json` and its questions-only `<book-id>.questions.json`
+/// for each bank, and `catalog.json`, into `out`.
 pub fn write_banks(compiled: &[Compiled], out: &Path) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let write = |name: String, json: String| {
@@ -79,6 +81,10 @@ pub fn write_banks(compiled: &[Compiled], out: &Path) -> Result<(), String> {
     for c in compiled {
         let json = serde_json::to_string(&c.bank).map_err(|e| e.to_string())?;
         write(format!("{}.json", c.bank.book.id), json)?;
+        // What a quiz link fetches first (the quiz's own Wasm), the rest
+        // once its first question shows.
+        let first = serde_json::to_string(&c.bank.questions_only()).map_err(|e| e.to_string())?;
+        write(format!("{}{QUESTIONS_ONLY}", c.bank.book.id), first)?;
     }
     let banks: Vec<_> = compiled.iter().map(|c| c.bank.clone()).collect();
     let catalog = serde_json::to_string(&Catalog::of(&banks)).map_err(|e| e.to_string())?;

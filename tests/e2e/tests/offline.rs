@@ -100,7 +100,8 @@ async fn a_new_release_waits_until_the_person_reloads_into_it() {
 /// instead of downloading it a second time.
 #[tokio::test]
 async fn a_first_visit_downloads_the_release_only_after_the_first_question() {
-    let held = "banks/fluent-python.json";
+    // What the first question waits for: the bank's questions.
+    let held = "banks/fluent-python.questions.json";
     let site = StaticSite::serve_holding(&dist_dir(), held);
     let quiz = site.url("#/book/fluent-python/quiz?count=3&seed=5");
     with_browser(|client| async move {

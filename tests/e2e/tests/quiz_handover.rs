@@ -124,3 +124,51 @@ async fn a_quiz_left_halfway_is_handed_over_and_offered_for_resuming_even_withou
     })
     .await;
 }
+
+/// The first question needs the bank's questions alone: the whole bank,
+/// with the explanations, may arrive after it.
+#[tokio::test]
+async fn the_first_question_shows_before_the_whole_bank_arrives_and_its_feedback_after() {
+    let held = "banks/fluent-python.json";
+    let site = StaticSite::serve_holding(&dist_dir(), held);
+    with_browser(|client| async move {
+        client
+            .goto(&site.url("#/book/fluent-python/quiz?count=2&seed=5"))
+            .await
+            .unwrap();
+        find(&client, "form.question").await;
+        assert!(
+            site.requests()
+                .iter()
+                .any(|r| r == "banks/fluent-python.questions.json"),
+            "{:?}",
+            site.requests()
+        );
+        answer_question(&client, "fluent-python", false).await;
+        wait_for_text(&client, ".feedback .verdict", |t| t == "Not quite.").await;
+        // Explanations shown, and the options' whys: written, and in all.
+        let shown = "const whys = [...document.querySelectorAll('.options .why div')];
+                     return [document.querySelectorAll('.feedback .explanation').length,
+                             whys.filter(d => d.textContent !== '').length, whys.length]";
+        let before = run_js(&client, shown).await;
+        assert_eq!(
+            (&before[0], &before[1]),
+            (&json!(0), &json!(0)),
+            "no feedback yet"
+        );
+
+        site.release();
+        wait_for_text(&client, ".feedback .explanation", |t| !t.is_empty()).await;
+        assert_eq!(
+            run_js(&client, shown).await,
+            json!([1, before[2], before[2]]),
+            "the explanation and every option's why, once the bank is in"
+        );
+        assert_eq!(
+            run_js(&client, "return document.activeElement.id").await,
+            json!("next"),
+            "focus stays where the answer put it"
+        );
+    })
+    .await;
+}

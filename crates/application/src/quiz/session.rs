@@ -156,6 +156,21 @@ impl QuizSession {
         Some(QuizSession::of(questions, attempt, unfinished.request))
     }
 
+    /// Takes in what the questions lacked when the quiz started from a
+    /// bank's questions alone (`Bank::questions_only`): their explanations,
+    /// reading links and whys, from the whole bank. Nothing else changes:
+    /// not the order of the options, nor an answer.
+    pub fn fill_in(&mut self, bank: &Bank) {
+        for question in &mut self.questions {
+            if let Some(whole) = bank.question(&question.id) {
+                *question = whole.clone();
+            }
+        }
+        let (shown, orders) = shown_options(&self.questions, self.request.seed);
+        debug_assert_eq!(orders, self.orders, "the same seed shows the same order");
+        self.shown = shown;
+    }
+
     /// What to keep so that this quiz can be resumed.
     pub fn unfinished(&self) -> UnfinishedQuiz {
         UnfinishedQuiz {
@@ -439,6 +454,33 @@ mod tests {
                 question("b-2", QuestionKind::Multiple, &[0, 1]),
             ],
         )
+    }
+
+    #[test]
+    fn a_quiz_started_from_the_questions_alone_takes_their_feedback_in_later() {
+        let mut whole = bank();
+        for (index, question) in whole.questions.iter_mut().enumerate() {
+            question.explanation = Some(format!("explained {index}"));
+            for (option, choice) in question.options.iter_mut().enumerate() {
+                choice.why = format!("why {index}.{option}");
+            }
+        }
+        let request = QuizRequest::new("b", 2, 5);
+        let mut session = QuizSession::start(&whole.questions_only(), &request, 0).unwrap();
+        let from_whole = QuizSession::start(&whole, &request, 0).unwrap();
+        session.choose(place(&session, 2));
+        session.submit().unwrap();
+        assert_eq!(session.question().explanation, None);
+        let (order, answered) = (session.option_order().to_vec(), session.unfinished());
+        session.fill_in(&whole);
+        assert_eq!(
+            session.question(),
+            from_whole.question(),
+            "whys in the order shown"
+        );
+        assert_eq!(session.option_order(), order);
+        assert_eq!(session.unfinished(), answered);
+        assert_eq!(session.phase(), Phase::Feedback);
     }
 
     #[test]
