@@ -68,10 +68,6 @@ const loadWholeApp = () =>
         throw reason;
     }));
 
-// Settles once the whole app runs in place of the first page.
-let tookOver;
-const wholeAppRunning = new Promise((resolve) => (tookOver = resolve));
-
 // The whole app is fetched and compiled while the first page stays on
 // screen, then takes its place in one step. A wait long enough to notice
 // is said.
@@ -82,7 +78,6 @@ async function handOver() {
         const [glue, module] = await loadWholeApp();
         dispatchEvent(new Event(HAND_OVER));
         await glue.default({ module_or_path: module });
-        tookOver();
     } catch (reason) {
         showFailure(reason);
         // The first page is still there: the next click may get through.
@@ -208,15 +203,10 @@ function offerNewRelease(worker) {
 // Registered only once the first view's files have arrived and a frame
 // showing it has been drawn: the worker downloads the whole release, which
 // on a slow link would otherwise compete with the first question.
-// From home the next step is most often the whole app, whose download the
-// worker's would slow down: there it waits for the whole app to run, or
-// for a few seconds at home (about what its downloads take on a slow
-// link, so a visit that short would not have finished them anyway).
 function afterFirstView() {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const idle = () => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
-    const next = first === HOME_PAGE && Promise.race([wholeAppRunning, new Promise((resolve) => setTimeout(resolve, 3000))]);
-    return Promise.all([started, firstData, next]).then(frame).then(frame).then(idle);
+    return Promise.all([started, firstData]).then(frame).then(frame).then(idle);
 }
 
 function offerOfflineSupport() {
