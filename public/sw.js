@@ -18,22 +18,8 @@ function requestFor(file) {
     return new Request(file, { cache: NAMED_AFTER_CONTENTS.test(file) ? "force-cache" : "no-cache" });
 }
 
-// Two downloads at a time, not the whole release at once: the page keeps
-// most of the link, and of the browser's connections to the site (six on
-// HTTP/1.1), for what it fetches meanwhile, such as the whole app's Wasm
-// and a bank after the home page.
-const AT_ONCE = 2;
-
-async function keepRelease(cache) {
-    const waiting = FILES.slice();
-    const download = async () => {
-        for (let file = waiting.shift(); file; file = waiting.shift()) await cache.add(requestFor(file));
-    };
-    await Promise.all(Array.from({ length: AT_ONCE }, download));
-}
-
 self.addEventListener("install", (event) => {
-    event.waitUntil(caches.open(CACHE).then(keepRelease));
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(requestFor))));
 });
 
 self.addEventListener("activate", (event) => {
