@@ -29,7 +29,8 @@ pub enum Load<T> {
     Failed(String),
 }
 
-/// The list of books, fetched at start by either Wasm.
+/// The list of books, fetched at start by the whole app and the home
+/// page's Wasm.
 pub async fn fetch_catalog() -> Load<Catalog> {
     match fetch_text("banks/catalog.json").await {
         Ok(json) => read_catalog(&json).map_or_else(Load::Failed, Load::Ready),

@@ -1,7 +1,8 @@
 //! The home page and a quiz link each run a Wasm of their own, a third of
 //! the whole app's size, so the first page loads fast. The loader in
 //! index.html (`public/boot.js`) swaps either for the whole app when the
-//! person goes beyond it; these are the two Wasm's ends of that swap.
+//! person goes beyond it; these are the two ends of that swap: the first
+//! Wasm's and the whole app's.
 
 use wasm_bindgen::{JsCast, JsValue};
 

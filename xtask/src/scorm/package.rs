@@ -207,7 +207,7 @@ pub(crate) mod tests {
     const WHOLE_WASM: &str = "python-architect-quiz-0123456789abcdef_bg.wasm";
 
     /// A release as `cargo xtask build` lays it out, in small: the page
-    /// (with its loader naming both Wasm builds), everything it links, and
+    /// (with its loader naming the Wasm builds), everything it links, and
     /// what a package must leave out.
     pub(crate) fn fake_dist() -> tempfile::TempDir {
         let dist = tempfile::tempdir().unwrap();
