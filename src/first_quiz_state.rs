@@ -2,8 +2,6 @@
 //! `FirstQuiz` after each answer, and the swap to the whole app when the
 //! person asks for the results or goes elsewhere.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use quiz_application::content::{read_bank, QUESTIONS_ONLY};
 use quiz_application::quiz::{FirstQuiz, QuizRequest, QuizSession, UnfinishedQuiz};
@@ -45,11 +43,11 @@ impl FirstQuizState {
 impl QuizHost for FirstQuizState {
     async fn start_quiz(&self, request: &QuizRequest) -> Result<QuizSession, String> {
         let json = fetch_text(&format!("banks/{}{QUESTIONS_ONLY}", request.book)).await?;
-        let bank = Arc::new(read_bank(&json)?);
+        let bank = read_bank(&json)?;
         let now_ms = self.now_ms();
         let started = self
             .quiz
-            .try_update_value(|quiz| quiz.start(bank, request, now_ms))
+            .try_update_value(|quiz| quiz.start(&bank, request, now_ms))
             .unwrap_or_else(|| Err("The app is closing.".into()));
         let title = self
             .quiz

@@ -40,12 +40,12 @@ pub fn start_home() {
 /// app for the results, or as soon as the person goes elsewhere.
 pub fn start_first_quiz() {
     adapters::fatal::install_panic_hook();
-    let route = adapters::location::current_route();
-    if !ui::first_quiz_app::is_first_quiz_route(&route) {
+    use ui::first_quiz_app::{FirstQuizApp, FirstQuizPage};
+    let Some(page) = FirstQuizPage::of(adapters::location::current_route()) else {
         adapters::app_handover::open_full_app(&[]);
         return;
-    }
-    mount_until_hand_over(move || leptos::view! { <ui::first_quiz_app::FirstQuizApp route/> });
+    };
+    mount_until_hand_over(move || leptos::view! { <FirstQuizApp page/> });
 }
 
 /// Draws a first Wasm's page until the loader starts the whole app.

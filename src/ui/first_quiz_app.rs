@@ -1,5 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
+use quiz_application::embed::EmbedRequest;
+use quiz_application::quiz::QuizRequest;
 use quiz_application::Route;
 
 use crate::first_quiz_state::FirstQuizState;
@@ -8,16 +10,31 @@ use crate::ui::notice::Notice;
 use crate::ui::quiz_page::QuizPage;
 use crate::ui::site_frame::{SiteFooter, SiteHeader};
 
-/// A quiz link or a book's embed as a Wasm of its own (`route` is one of
-/// them, `first_quiz_route`): any other route, and the results, are the
-/// whole app's, which the loader starts in its place.
+/// What the quiz's own Wasm shows: a quiz of a book, asked on the site or
+/// in an embed. Any other route, a pack's quiz among them, and the
+/// results, are the whole app's, which the loader starts in its place.
+pub enum FirstQuizPage {
+    Quiz(QuizRequest),
+    Embed(EmbedRequest),
+}
+
+impl FirstQuizPage {
+    pub fn of(route: Route) -> Option<FirstQuizPage> {
+        match route {
+            Route::Quiz(request) => Some(FirstQuizPage::Quiz(request)),
+            Route::Embed(Ok(embed)) if embed.pack.is_none() => Some(FirstQuizPage::Embed(embed)),
+            _ => None,
+        }
+    }
+}
+
 #[component]
-pub fn FirstQuizApp(route: Route) -> impl IntoView {
+pub fn FirstQuizApp(page: FirstQuizPage) -> impl IntoView {
     let host = FirstQuizState::start();
     let listener = window_event_listener(ev::hashchange, move |_| host.hand_over(false));
     on_cleanup(move || listener.remove());
-    match route {
-        Route::Embed(Ok(embed)) => {
+    match page {
+        FirstQuizPage::Embed(embed) => {
             let request = RwSignal::new(EmbeddedRequest::Some(Ok(embed.quiz.clone())));
             view! {
                 <main id="main" class="embed">
@@ -27,7 +44,7 @@ pub fn FirstQuizApp(route: Route) -> impl IntoView {
             }
             .into_any()
         }
-        Route::Quiz(request) => view! {
+        FirstQuizPage::Quiz(request) => view! {
             <SiteHeader/>
             <Notice notice=host.notice/>
             <main id="main">
@@ -36,19 +53,5 @@ pub fn FirstQuizApp(route: Route) -> impl IntoView {
             <SiteFooter/>
         }
         .into_any(),
-        _ => {
-            host.hand_over(false);
-            ().into_any()
-        }
-    }
-}
-
-/// The routes the quiz's own Wasm shows: a quiz of a book, asked on the
-/// site or in an embed (a pack's is the whole app's, which reads packs).
-pub fn is_first_quiz_route(route: &Route) -> bool {
-    match route {
-        Route::Quiz(_) => true,
-        Route::Embed(Ok(embed)) => embed.pack.is_none(),
-        _ => false,
     }
 }

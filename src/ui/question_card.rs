@@ -83,9 +83,9 @@ pub fn question_fields(
 pub trait ChoosesOptions: Send + Sync + 'static {
     fn option_mark(&self, option: usize) -> OptionMark;
     fn choose(&mut self, option: usize);
-    /// Why the option shown at `option` is right or wrong, as the session
-    /// has it now (a quiz fills it in after its first question shows).
-    fn why(&self, option: usize) -> String;
+    /// The question on screen, its options in the order shown, as the
+    /// session has it now (a quiz fills the whys in after it shows).
+    fn on_screen(&self) -> &Question;
 }
 
 impl ChoosesOptions for QuizSession {
@@ -93,9 +93,8 @@ impl ChoosesOptions for QuizSession {
         QuizSession::option_mark(self, option)
     }
 
-    fn why(&self, option: usize) -> String {
-        let option = self.question().options.get(option);
-        option.map(|option| option.why.clone()).unwrap_or_default()
+    fn on_screen(&self) -> &Question {
+        self.question()
     }
 
     fn choose(&mut self, option: usize) {
@@ -108,9 +107,8 @@ impl ChoosesOptions for ExamSession {
         ExamSession::option_mark(self, option)
     }
 
-    fn why(&self, option: usize) -> String {
-        let option = self.question().options.get(option);
-        option.map(|option| option.why.clone()).unwrap_or_default()
+    fn on_screen(&self) -> &Question {
+        self.question()
     }
 
     fn choose(&mut self, option: usize) {
@@ -168,7 +166,7 @@ pub fn choice_list<S: ChoosesOptions>(
                     {show_whys.then(|| view! {
                         <div class="why">
                             <strong>{move || mark_label(mark(index))}</strong>
-                            <div inner_html=move || session.with(|s| s.as_ref().map(|s| s.why(index)))></div>
+                            <div inner_html=move || session.with(|s| Some(s.as_ref()?.on_screen().options.get(index)?.why.clone()))></div>
                         </div>
                     })}
                 </li>

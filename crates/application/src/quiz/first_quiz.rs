@@ -4,8 +4,6 @@
 //! and everything after it is the whole app's: it takes over from what
 //! `held` gives it, when the person asks for the results or goes elsewhere.
 
-use std::sync::Arc;
-
 use quiz_domain::Bank;
 
 use crate::ports::KeyValueStore;
@@ -21,21 +19,28 @@ pub struct FirstQuiz<S: KeyValueStore> {
     store: UnfinishedStore<S>,
     /// The quiz as last kept: the saved one until this one starts.
     kept: Option<UnfinishedQuiz>,
-    /// The bank the quiz draws from, once fetched.
-    bank: Option<Arc<Bank>>,
+    /// The book's title, once its bank is in.
+    title: Option<String>,
     /// What the person should know about storage, as the whole app says it.
     notice: Option<String>,
 }
 
 impl<S: KeyValueStore> FirstQuiz<S> {
     pub fn open(store: S) -> FirstQuiz<S> {
-        let refused = store.read(UNFINISHED_KEY).err();
-        let store = UnfinishedStore::new(store);
+        let saved = store.read(UNFINISHED_KEY);
+        let notice = saved
+            .as_ref()
+            .err()
+            .map(|error| StorageNotice::Unavailable(error.clone()).message());
+        let kept = saved
+            .ok()
+            .flatten()
+            .and_then(|raw| UnfinishedQuiz::read(&raw));
         FirstQuiz {
-            kept: store.read(),
-            store,
-            bank: None,
-            notice: refused.map(|error| StorageNotice::Unavailable(error).message()),
+            store: UnfinishedStore::new(store),
+            kept,
+            title: None,
+            notice,
         }
     }
 
@@ -47,18 +52,18 @@ impl<S: KeyValueStore> FirstQuiz<S> {
     /// The quiz `request` asks for, resumed as the whole app resumes it.
     pub fn start(
         &mut self,
-        bank: Arc<Bank>,
+        bank: &Bank,
         request: &QuizRequest,
         now_ms: u64,
     ) -> Result<QuizSession, String> {
-        let session = QuizSession::start_or_resume(&bank, request, self.kept.clone(), now_ms)?;
-        self.bank = Some(bank);
+        let session = QuizSession::start_or_resume(bank, request, self.kept.clone(), now_ms)?;
+        self.title = Some(bank.book.title.clone());
         Ok(session)
     }
 
     /// The book's title, once its bank is in.
     pub fn title(&self) -> Option<&str> {
-        self.bank.as_ref().map(|bank| bank.book.title.as_str())
+        self.title.as_deref()
     }
 
     /// Saves the quiz after an answer. A refused save is not told here:
@@ -99,12 +104,12 @@ mod tests {
     use quiz_domain::fixtures::{self, question};
     use quiz_domain::QuestionKind;
 
-    fn bank() -> Arc<Bank> {
+    fn bank() -> Bank {
         let questions = vec![
             question("q1", QuestionKind::Single, &[0]),
             question("q2", QuestionKind::Single, &[1]),
         ];
-        Arc::new(fixtures::bank("fp", &["1"], questions))
+        fixtures::bank("fp", &["1"], questions)
     }
 
     /// Answers `count` questions (all with `None`) as the card does.
@@ -143,13 +148,13 @@ mod tests {
         let store = MemoryStore::default();
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
-        let mut session = first.start(bank(), &request, 1).unwrap();
+        let mut session = first.start(&bank(), &request, 1).unwrap();
         answer(&mut session, &mut first, Some(1));
         let mut again = FirstQuiz::open(&store);
-        let resumed = again.start(bank(), &request, 2).unwrap();
+        let resumed = again.start(&bank(), &request, 2).unwrap();
         assert_eq!(resumed.unfinished(), session.unfinished());
         let other = again
-            .start(bank(), &QuizRequest::new("fp", 2, 8), 3)
+            .start(&bank(), &QuizRequest::new("fp", 2, 8), 3)
             .unwrap();
         assert_eq!(
             other.unfinished().attempt.answered(),
@@ -165,7 +170,7 @@ mod tests {
         let store = MemoryStore::default();
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
-        let mut session = first.start(bank(), &request, 1).unwrap();
+        let mut session = first.start(&bank(), &request, 1).unwrap();
         answer(&mut session, &mut first, Some(1));
         // Storage lost the quiz since (another tab, or none was allowed).
         UnfinishedStore::new(&store).forget();
@@ -181,7 +186,7 @@ mod tests {
         let store = MemoryStore::default();
         let request = QuizRequest::new("fp", 2, 7);
         let mut first = FirstQuiz::open(&store);
-        let mut session = first.start(bank(), &request, 1).unwrap();
+        let mut session = first.start(&bank(), &request, 1).unwrap();
         answer(&mut session, &mut first, None);
         assert_eq!(first.held(true).len(), 2, "the quiz and the flag");
         let mut library = taking_over(&store, &first, true);
